@@ -1,0 +1,4 @@
+export default {
+  title: "Dashboard",
+  welcome: "Welcome, {name}",
+} as const;

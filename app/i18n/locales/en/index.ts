@@ -1,0 +1,6 @@
+import auth from "./auth";
+import common from "./common";
+import dashboard from "./dashboard";
+import settings from "./settings";
+
+export default { common, auth, dashboard, settings } as const;

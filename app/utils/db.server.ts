@@ -1,0 +1,116 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
+import { PrismaClient } from "~/generated/prisma/client";
+
+// pglite-prisma-adapter is typed against an older driver-adapter-utils; the runtime protocol is the same.
+type AdapterOption = SqlDriverAdapterFactory;
+import { applyMigrations, readMigrations, type SqlRunner } from "./migrate.server";
+import { getSingleton, setSingleton } from "./singleton.server";
+
+export type DatabaseTarget = { databaseUrl?: string; dataDir?: string; inMemory?: boolean };
+
+export type Database = {
+  prisma: PrismaClient;
+  kind: "embedded" | "postgresql";
+  /** Applies pending migrations; returns the names applied. */
+  migrate(): Promise<string[]>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.databaseUrl) return openPostgres(target.databaseUrl);
+  return openEmbedded(target);
+}
+
+async function openEmbedded(target: DatabaseTarget): Promise<Database> {
+  let dataDir: string | undefined;
+  if (!target.inMemory) {
+    dataDir = path.resolve(target.dataDir ?? "./data", "pg");
+    await mkdir(dataDir, { recursive: true });
+  }
+  const pglite = await PGlite.create(dataDir);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) as unknown as AdapterOption });
+  const runner: SqlRunner = {
+    async exec(sql) {
+      await pglite.exec(sql);
+    },
+    async query<Row>(sql: string, params?: unknown[]) {
+      return (await pglite.query<Row>(sql, params)).rows;
+    },
+  };
+  return {
+    prisma,
+    kind: "embedded",
+    migrate: async () => applyMigrations(runner, await readMigrations()),
+    ping: async () => {
+      await prisma.$queryRaw`SELECT 1`;
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(connectionString: string): Promise<Database> {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+  return {
+    prisma,
+    kind: "postgresql",
+    migrate: async () => {
+      const client = new pg.Client({ connectionString });
+      await client.connect();
+      try {
+        const runner: SqlRunner = {
+          async exec(sql) {
+            await client.query(sql);
+          },
+          async query<Row>(sql: string, params?: unknown[]) {
+            return (await client.query(sql, params)).rows as Row[];
+          },
+        };
+        return await applyMigrations(runner, await readMigrations());
+      } finally {
+        await client.end();
+      }
+    },
+    ping: async () => {
+      await prisma.$queryRaw`SELECT 1`;
+    },
+    close: async () => {
+      await prisma.$disconnect();
+    },
+  };
+}
+
+const KEY = "database";
+
+/** Makes a database the one every module's `prisma` refers to. */
+export function installDatabase(database: Database | undefined): void {
+  setSingleton(KEY, database);
+}
+
+export function currentDatabase(): Database {
+  const database = getSingleton<Database>(KEY);
+  if (!database) throw new Error("The database is not open yet: the server opens it before serving requests.");
+  return database;
+}
+
+/**
+ * The one Prisma client. A forwarding object rather than a constant because
+ * the server opens the database asynchronously (and tests open one per file)
+ * after this module has been imported.
+ */
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = currentDatabase().prisma;
+    const value = Reflect.get(client, property, client) as unknown;
+    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(client) : value;
+  },
+});

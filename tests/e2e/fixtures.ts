@@ -1,0 +1,27 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "groundwork-demo";
+export const DEMO = {
+  leader: "leader@riverbend.example",
+  facilitator: "facilitator@riverbend.example",
+  school: "school@riverbend.example",
+} as const;
+
+/** Fails on any serious or critical accessibility violation of the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+    `axe violations on ${page.url()}`,
+  ).toEqual([]);
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel(/email|correo/i).fill(email);
+  await page.getByLabel(/^(password|contraseña)$/i).fill(password);
+  await page.getByRole("button", { name: /sign in|iniciar sesión/i }).click();
+  await page.waitForURL(/\/dashboard/);
+}
