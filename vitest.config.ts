@@ -1,15 +1,40 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+const alias = { "~": fileURLToPath(new URL("./app", import.meta.url)) };
+const shared = {
+  environment: "node" as const,
+  pool: "forks" as const,
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+};
+
+const postgresUrl = process.env.TEST_DATABASE_URL;
+if (!postgresUrl) {
+  console.warn("TEST_DATABASE_URL is not set: the integration tests run on the embedded database only.");
+}
+
 export default defineConfig({
-  resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
+  resolve: { alias },
   test: {
-    include: ["app/**/*.test.{ts,tsx}", "server/**/*.test.ts", "tests/integration/**/*.test.ts"],
-    environment: "node",
-    pool: "forks",
-    // Each integration file opens its own embedded database; two at a time fit 2 cores.
+    // Two files at a time fit the 2-core machines; each opens its own database.
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    projects: [
+      { resolve: { alias }, test: { ...shared, name: "unit", include: ["app/**/*.test.{ts,tsx}", "server/**/*.test.ts"] } },
+      { resolve: { alias }, test: { ...shared, name: "integration", include: ["tests/integration/**/*.test.ts"] } },
+      ...(postgresUrl
+        ? [
+            {
+              resolve: { alias },
+              test: {
+                ...shared,
+                name: "integration-postgresql",
+                include: ["tests/integration/**/*.test.ts"],
+                env: { TEST_DB: "postgresql", TEST_DATABASE_URL: postgresUrl },
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });

@@ -12,7 +12,14 @@ type AdapterOption = SqlDriverAdapterFactory;
 import { applyMigrations, readMigrations, type SqlRunner } from "./migrate.server";
 import { getSingleton, setSingleton } from "./singleton.server";
 
-export type DatabaseTarget = { databaseUrl?: string; dataDir?: string; inMemory?: boolean };
+export type DatabaseTarget = {
+  databaseUrl?: string;
+  dataDir?: string;
+  /** Embedded only: keep the data in memory (tests). */
+  inMemory?: boolean;
+  /** Embedded only: start from this dump of a data folder (tests start from a migrated template). */
+  loadDataDir?: Blob;
+};
 
 export type Database = {
   prisma: PrismaClient;
@@ -21,6 +28,8 @@ export type Database = {
   migrate(): Promise<string[]>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** Embedded only: a copy of the whole data folder (backups, test templates). */
+  dumpDataDir?: () => Promise<Blob | File>;
 };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
@@ -34,7 +43,7 @@ async function openEmbedded(target: DatabaseTarget): Promise<Database> {
     dataDir = path.resolve(target.dataDir ?? "./data", "pg");
     await mkdir(dataDir, { recursive: true });
   }
-  const pglite = await PGlite.create(dataDir);
+  const pglite = await PGlite.create({ dataDir, loadDataDir: target.loadDataDir });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) as unknown as AdapterOption });
   const runner: SqlRunner = {
     async exec(sql) {
@@ -55,6 +64,7 @@ async function openEmbedded(target: DatabaseTarget): Promise<Database> {
       await prisma.$disconnect();
       await pglite.close();
     },
+    dumpDataDir: () => pglite.dumpDataDir("none"),
   };
 }
 

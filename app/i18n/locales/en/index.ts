@@ -2,5 +2,6 @@ import auth from "./auth";
 import common from "./common";
 import dashboard from "./dashboard";
 import settings from "./settings";
+import staff from "./staff";
 
-export default { common, auth, dashboard, settings } as const;
+export default { common, auth, dashboard, settings, staff } as const;
