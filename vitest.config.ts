@@ -22,6 +22,8 @@ export default defineConfig({
     projects: [
       { resolve: { alias }, test: { ...shared, name: "unit", include: ["app/**/*.test.{ts,tsx}", "server/**/*.test.ts"] } },
       { resolve: { alias }, test: { ...shared, name: "integration", include: ["tests/integration/**/*.test.ts"] } },
+      // Whole server processes from the production build (npm test builds first).
+      { resolve: { alias }, test: { ...shared, name: "process", include: ["tests/process/**/*.test.ts"] } },
       ...(postgresUrl
         ? [
             {

@@ -5,6 +5,7 @@ export default {
   languageNames: { en: "English", es: "Español" },
   switchLanguage: "Change language",
   save: "Save",
+  fixErrors: "Please correct the highlighted fields.",
   saved: "Saved.",
   cancel: "Cancel",
   edit: "Edit",

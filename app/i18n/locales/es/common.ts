@@ -7,6 +7,7 @@ export default {
   languageNames: { en: "English", es: "Español" },
   switchLanguage: "Cambiar idioma",
   save: "Guardar",
+  fixErrors: "Corrija los campos señalados.",
   saved: "Guardado.",
   cancel: "Cancelar",
   edit: "Editar",
