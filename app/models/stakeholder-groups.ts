@@ -1,3 +1,6 @@
+import { z } from "zod";
+import { nameKey, tidyName } from "./names";
+
 /**
  * The stakeholder groups every district starts with, and the district's own
  * target mix of participation (whole percent, summing to 100) used by the
@@ -65,4 +68,71 @@ export function participationGaps(
       return { groupId: group.id, count, actualShare, targetShare: group.targetShare, gap: group.targetShare - actualShare };
     })
     .sort((a, b) => b.gap - a.gap);
+}
+
+export const GROUP_NAME_MAX = 60;
+
+export const groupNameSchema = z
+  .string({ error: "required" })
+  .transform(tidyName)
+  .pipe(z.string().min(1, "required").max(GROUP_NAME_MAX, "tooLong"));
+
+/** A target share typed in a form: a whole percent from 0 to 100. */
+export const targetShareSchema = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, "required")
+  .refine((text) => /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text), "notANumber")
+  .transform((text) => Number(text.replace(",", ".")))
+  .refine((value) => Number.isInteger(value), "notWhole")
+  .refine((value) => value >= 0 && value <= 100, "outOfRange");
+
+type NamedGroup = { id: string; key: string | null; name: string };
+
+/**
+ * The name to store when a group is renamed to `submitted`. Submitting a
+ * default group's own name in either language keeps its default English name,
+ * so it goes on being shown in each reader's language.
+ */
+export function canonicalGroupName(group: { key: string | null }, submitted: string): string {
+  if (isDefaultGroupKey(group.key)) {
+    const names = DEFAULT_GROUP_NAMES[group.key];
+    if (nameKey(submitted) === nameKey(names.en) || nameKey(submitted) === nameKey(names.es)) return names.en;
+  }
+  return submitted;
+}
+
+/**
+ * True when another group (archived ones included) already has this name in
+ * any letter case, or shows it as its translated default name: two groups
+ * must never read the same to a participant.
+ */
+export function isGroupNameTaken(name: string, groups: readonly NamedGroup[], exceptId?: string): boolean {
+  const key = nameKey(name);
+  return groups.some((group) => {
+    if (group.id === exceptId) return false;
+    const translated = isDefaultGroupKey(group.key) && DEFAULT_GROUP_NAMES[group.key].en === group.name;
+    const shown = translated ? Object.values(DEFAULT_GROUP_NAMES[group.key as DefaultStakeholderGroupKey]) : [group.name];
+    return shown.some((label) => nameKey(label) === key);
+  });
+}
+
+/**
+ * The new order of all groups after moving one active group past its active
+ * neighbour; archived groups keep their places. Null when it cannot move.
+ */
+export function moveGroup(
+  ordered: readonly { id: string; archivedAt: Date | null }[],
+  id: string,
+  direction: "up" | "down",
+): string[] | null {
+  const from = ordered.findIndex((group) => group.id === id);
+  if (from < 0 || ordered[from]?.archivedAt) return null;
+  const step = direction === "up" ? -1 : 1;
+  let to = from + step;
+  while (to >= 0 && to < ordered.length && ordered[to]?.archivedAt) to += step;
+  if (to < 0 || to >= ordered.length) return null;
+  const ids = ordered.map((group) => group.id);
+  [ids[from], ids[to]] = [ids[to] as string, ids[from] as string];
+  return ids;
 }

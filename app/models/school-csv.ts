@@ -1,0 +1,289 @@
+import Papa from "papaparse";
+import { z } from "zod";
+import type { GradeBand } from "~/generated/prisma/enums";
+import { catalogues } from "~/i18n/i18n";
+import { nameKey, tidyName } from "./names";
+import { GRADE_BANDS, PRINCIPAL_MAX, SCHOOL_CODE_MAX, SCHOOL_NAME_MAX } from "./school";
+
+/** The columns of a schools file, in the order the example shows them. */
+export const SCHOOL_CSV_COLUMNS = ["name", "code", "grade_band", "principal"] as const;
+type Column = (typeof SCHOOL_CSV_COLUMNS)[number];
+
+export const SCHOOL_CSV_MAX_ROWS = 2000;
+export const SCHOOL_CSV_MAX_BYTES = 1_000_000;
+
+export type SchoolCsvErrorKey =
+  | "emptyFile"
+  | "noRows"
+  | "notCsv"
+  | "missingHeader"
+  | "unknownHeader"
+  | "duplicateHeader"
+  | "tooManyRows"
+  | "tooManyFields"
+  | "unclosedQuote"
+  | "emptyName"
+  | "nameTooLong"
+  | "codeTooLong"
+  | "principalTooLong"
+  | "unknownGradeBand"
+  | "duplicateInFile"
+  | "alreadyExists";
+
+/** One problem, at its line of the file (the header is line 1), with the values its message needs. */
+export type SchoolCsvError = { line: number; key: SchoolCsvErrorKey; values?: Record<string, string | number> };
+
+export type SchoolCsvRow = {
+  line: number;
+  name: string;
+  code: string | null;
+  gradeBand: GradeBand;
+  principal: string | null;
+};
+
+export type SchoolCsvResult = { ok: true; rows: SchoolCsvRow[] } | { ok: false; errors: SchoolCsvError[] };
+
+/** Letters and digits only, without accents: "K–8", "k8" and "K 8" are one spelling. */
+function squash(value: string): string {
+  return value
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
+}
+
+// Spreadsheets kept by districts say "High school" as often as "High"; "secundaria" is left out on
+// purpose because it means middle school in some countries and high school in others.
+const EXTRA_GRADE_BAND_NAMES: Record<GradeBand, readonly string[]> = {
+  elementary: ["elementary school", "escuela primaria"],
+  middle: ["middle school", "escuela intermedia"],
+  high: ["high school", "escuela preparatoria"],
+  k8: [],
+  k12: [],
+  other: ["otro"],
+};
+
+const GRADE_BAND_BY_NAME = new Map<string, GradeBand>(
+  GRADE_BANDS.flatMap((band) =>
+    [band, catalogues.en.settings.gradeBands[band], catalogues.es.settings.gradeBands[band], ...EXTRA_GRADE_BAND_NAMES[band]].map(
+      (name) => [squash(name), band] as const,
+    ),
+  ),
+);
+
+/** The grade band a cell names (its value or its English or Spanish label); an empty cell is "other". */
+export function gradeBandFromText(text: string): GradeBand | null {
+  const key = squash(text);
+  if (key === "") return "other";
+  return GRADE_BAND_BY_NAME.get(key) ?? null;
+}
+
+function optionalCell(max: number, tooLong: SchoolCsvErrorKey) {
+  return z
+    .string()
+    .transform(tidyName)
+    .pipe(z.string().max(max, tooLong))
+    .transform((value) => (value === "" ? null : value));
+}
+
+const schoolRowSchema = z.object({
+  name: z.string().transform(tidyName).pipe(z.string().min(1, "emptyName").max(SCHOOL_NAME_MAX, "nameTooLong")),
+  code: optionalCell(SCHOOL_CODE_MAX, "codeTooLong"),
+  grade_band: z.string().transform((text, ctx) => {
+    const band = gradeBandFromText(text);
+    if (band) return band;
+    ctx.addIssue({ code: "custom", message: "unknownGradeBand" });
+    return z.NEVER;
+  }),
+  principal: optionalCell(PRINCIPAL_MAX, "principalTooLong"),
+});
+
+function rowIssueError(line: number, message: string, cells: Record<Column, string>): SchoolCsvError {
+  switch (message) {
+    case "emptyName":
+      return { line, key: "emptyName" };
+    case "nameTooLong":
+      return { line, key: "nameTooLong", values: { max: SCHOOL_NAME_MAX } };
+    case "codeTooLong":
+      return { line, key: "codeTooLong", values: { max: SCHOOL_CODE_MAX } };
+    case "principalTooLong":
+      return { line, key: "principalTooLong", values: { max: PRINCIPAL_MAX } };
+    case "unknownGradeBand":
+      return { line, key: "unknownGradeBand", values: { value: cells.grade_band.trim() } };
+    default:
+      // Every cell is a string, so the schema can only report the keys above.
+      throw new Error(`Unexpected school row issue: ${message}`);
+  }
+}
+
+type CsvRecord = { line: number; cells: string[]; unclosedQuote: boolean };
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+function countLineBreaks(text: string): number {
+  return text.match(LINE_BREAK)?.length ?? 0;
+}
+
+/** A header names its columns without commas, so its own line tells which delimiter the file uses. */
+function delimiterOf(text: string): string {
+  const firstLine = text.split(LINE_BREAK, 1)[0] ?? "";
+  if (firstLine.includes(",")) return ",";
+  if (firstLine.includes(";")) return ";";
+  if (firstLine.includes("\t")) return "\t";
+  return ",";
+}
+
+/**
+ * Every record of the file with the line it starts on. A quoted value may span
+ * several lines, so line numbers are counted from papaparse's cursor rather
+ * than from the record's index.
+ */
+function readRecords(text: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let recordStart = 0;
+  let line = 1;
+  Papa.parse<string[]>(text, {
+    delimiter: delimiterOf(text),
+    skipEmptyLines: false,
+    step(result) {
+      records.push({
+        line,
+        cells: result.data,
+        unclosedQuote: result.errors.some((error) => error.code === "MissingQuotes"),
+      });
+      const recordEnd = result.meta.cursor;
+      line += countLineBreaks(text.slice(recordStart, recordEnd));
+      recordStart = recordEnd;
+    },
+  });
+  return records;
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  return cells.every((cell) => cell.trim() === "");
+}
+
+function headerName(cell: string): string {
+  return cell.trim().toLowerCase().replace(/[\s-]+/g, "_");
+}
+
+function isColumn(name: string): name is Column {
+  return (SCHOOL_CSV_COLUMNS as readonly string[]).includes(name);
+}
+
+/**
+ * Reads a schools file. Either every row is valid and the rows are returned,
+ * or every problem is returned: a file is imported whole or not at all.
+ * `existingNames` are the names already used in the district (archived schools included).
+ */
+export function parseSchoolCsv(input: string, existingNames: readonly string[]): SchoolCsvResult {
+  const text = input.startsWith("\uFEFF") ? input.slice(1) : input;
+  if (text.trim() === "") return { ok: false, errors: [{ line: 1, key: "emptyFile" }] };
+
+  // Control characters and undecodable bytes mean a spreadsheet, PDF or image was uploaded instead of text.
+  // eslint-disable-next-line no-control-regex
+  const binaryAt = text.search(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/);
+  if (binaryAt >= 0) return { ok: false, errors: [{ line: 1 + countLineBreaks(text.slice(0, binaryAt)), key: "notCsv" }] };
+
+  const records = readRecords(text).filter((record) => record.unclosedQuote || !isBlank(record.cells));
+  const [header, ...dataRecords] = records;
+  if (!header) return { ok: false, errors: [{ line: 1, key: "emptyFile" }] };
+  if (header.unclosedQuote) return { ok: false, errors: [{ line: header.line, key: "unclosedQuote" }] };
+
+  const headerErrors: SchoolCsvError[] = [];
+  const columnIndex = new Map<Column, number>();
+  header.cells.forEach((cell, index) => {
+    const name = headerName(cell);
+    if (name === "") return;
+    if (!isColumn(name)) headerErrors.push({ line: header.line, key: "unknownHeader", values: { column: cell.trim() } });
+    else if (columnIndex.has(name)) headerErrors.push({ line: header.line, key: "duplicateHeader", values: { column: cell.trim() } });
+    else columnIndex.set(name, index);
+  });
+  if (!columnIndex.has("name")) headerErrors.unshift({ line: header.line, key: "missingHeader" });
+  if (headerErrors.length > 0) return { ok: false, errors: headerErrors };
+
+  if (dataRecords.length === 0) return { ok: false, errors: [{ line: header.line + 1, key: "noRows" }] };
+  const firstExtra = dataRecords[SCHOOL_CSV_MAX_ROWS];
+  if (firstExtra) return { ok: false, errors: [{ line: firstExtra.line, key: "tooManyRows", values: { max: SCHOOL_CSV_MAX_ROWS } }] };
+
+  const existing = new Set(existingNames.map(nameKey));
+  const firstLineByName = new Map<string, number>();
+  const errors: SchoolCsvError[] = [];
+  const rows: SchoolCsvRow[] = [];
+  const expected = header.cells.length;
+
+  for (const record of dataRecords) {
+    if (record.unclosedQuote) {
+      errors.push({ line: record.line, key: "unclosedQuote" });
+      continue;
+    }
+    // Spreadsheets often leave empty cells after the last column; only values there are a problem.
+    if (record.cells.length > expected && !isBlank(record.cells.slice(expected))) {
+      errors.push({ line: record.line, key: "tooManyFields", values: { count: record.cells.length, expected } });
+      continue;
+    }
+    const cells = Object.fromEntries(
+      SCHOOL_CSV_COLUMNS.map((column) => {
+        const index = columnIndex.get(column);
+        return [column, index === undefined ? "" : (record.cells[index] ?? "")];
+      }),
+    ) as Record<Column, string>;
+    const parsed = schoolRowSchema.safeParse(cells);
+    const rowErrors = parsed.success ? [] : parsed.error.issues.map((issue) => rowIssueError(record.line, issue.message, cells));
+    const name = tidyName(cells.name);
+    if (name !== "") {
+      const key = nameKey(name);
+      const firstLine = firstLineByName.get(key);
+      if (firstLine !== undefined) rowErrors.push({ line: record.line, key: "duplicateInFile", values: { name, firstLine } });
+      else firstLineByName.set(key, record.line);
+      if (existing.has(key)) rowErrors.push({ line: record.line, key: "alreadyExists", values: { name } });
+    }
+    if (!parsed.success || rowErrors.length > 0) {
+      errors.push(...rowErrors);
+      continue;
+    }
+    const { code, grade_band: gradeBand, principal } = parsed.data;
+    rows.push({ line: record.line, name: parsed.data.name, code, gradeBand, principal });
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
+}
+
+/**
+ * The text of an uploaded file, or null when it is not text. Excel saves "CSV"
+ * as UTF-8 (often with a byte order mark), as UTF-16 ("Unicode text") or, on
+ * Windows, in the Windows-1252 code page; accented names must survive all three.
+ */
+export function decodeCsvBytes(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  if (bytes.includes(0)) return null;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+/** True when an upload's name or type says it is a CSV file. */
+export function looksLikeCsvFile(fileName: string, type: string): boolean {
+  return /\.csv$/i.test(fileName.trim()) || ["text/csv", "application/csv"].includes(type.toLowerCase());
+}
+
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage
+ * return that hides one) as a formula; a leading apostrophe makes it text.
+ */
+export function neutralizeFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+/**
+ * CSV text for spreadsheets: every cell guarded against formulas, quoted where
+ * needed, CRLF line ends and a byte order mark so Excel reads accents as UTF-8.
+ */
+export function toSpreadsheetCsv(rows: readonly (readonly string[])[]): string {
+  return `\uFEFF${Papa.unparse(
+    rows.map((row) => row.map(neutralizeFormula)),
+    { newline: "\r\n", quotes: false },
+  )}\r\n`;
+}
