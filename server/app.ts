@@ -63,6 +63,8 @@ export function createExpressApp({ config, database, build, isDraining }: AppDep
       },
       strictTransportSecurity: config.PUBLIC_URL?.startsWith("https://") ?? false,
       crossOriginEmbedderPolicy: false,
+      // Not "no-referrer": Chromium then sends `Origin: null` on same-site form posts, which Remix's CSRF check refuses.
+      referrerPolicy: { policy: "same-origin" },
     }),
   );
   app.use(compression());

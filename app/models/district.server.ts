@@ -1,30 +1,10 @@
-import { z } from "zod";
 import { hashPassword } from "~/auth/password.server";
-import { SUPPORTED_LOCALES } from "~/i18n/i18n";
 import { prisma } from "~/utils/db.server";
+import type { NewDistrict } from "./district";
 import { DEFAULT_GROUP_NAMES, DEFAULT_STAKEHOLDER_GROUPS } from "./stakeholder-groups";
 
-export const PASSWORD_MIN_LENGTH = 10;
-export const passwordSchema = z
-  .string({ error: "required" })
-  .min(PASSWORD_MIN_LENGTH, "passwordTooShort")
-  .max(200, "passwordTooLong");
-export const emailSchema = z
-  .string({ error: "required" })
-  .trim()
-  .toLowerCase()
-  .min(1, "required")
-  .max(254, "email")
-  .pipe(z.email("email"));
-
-export const newDistrictSchema = z.object({
-  districtName: z.string().trim().min(2, "required").max(120, "tooLong"),
-  languages: z.array(z.enum(SUPPORTED_LOCALES)).min(1, "required").default(["en", "es"]),
-  leaderName: z.string().trim().min(1, "required").max(120, "tooLong"),
-  leaderEmail: emailSchema,
-  password: passwordSchema,
-});
-export type NewDistrict = z.infer<typeof newDistrictSchema>;
+// Pages import these from "./district" (a .server module is not in the browser bundle); re-exported for server code.
+export { emailSchema, newDistrictSchema, PASSWORD_MIN_LENGTH, passwordSchema, type NewDistrict } from "./district";
 
 /** A URL-safe identifier from a district name, made unique with a numeric suffix. */
 export async function uniqueDistrictSlug(name: string): Promise<string> {

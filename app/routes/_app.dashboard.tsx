@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
+import { TableRegion } from "~/components/TableRegion";
 import { isLocale } from "~/i18n/i18n";
 import { useLocale } from "~/i18n/useLocale";
 import { districtOverview } from "~/models/dashboard.server";
@@ -53,7 +54,7 @@ export default function Dashboard() {
         <section className="card" aria-labelledby="card-groups">
           <h2 id="card-groups">{t("dashboard.groups.title")}</h2>
           <p className="muted">{t("dashboard.groups.caption")}</p>
-          <div className="table-wrap">
+          <TableRegion label={t("dashboard.groups.title")}>
             <table>
               <caption className="visually-hidden">{t("dashboard.groups.title")}</caption>
               <thead>
@@ -73,7 +74,7 @@ export default function Dashboard() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
           {targetTotal !== 100 ? (
             <p className="alert alert--info">{t("dashboard.groups.totalWarning", { total: targetTotal })}</p>
           ) : null}

@@ -6,7 +6,8 @@ import { getSessionUser, safeRedirectPath, startSession } from "~/auth/session.s
 import { Field } from "~/components/Field";
 import { PublicPage } from "~/components/PublicPage";
 import { useLocale } from "~/i18n/useLocale";
-import { emailSchema, isFirstRun } from "~/models/district.server";
+import { emailSchema } from "~/models/district";
+import { isFirstRun } from "~/models/district.server";
 import { parseForm } from "~/utils/forms";
 import { clientAddress } from "~/utils/http.server";
 

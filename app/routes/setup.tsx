@@ -6,7 +6,8 @@ import { Field } from "~/components/Field";
 import { PublicPage } from "~/components/PublicPage";
 import { SUPPORTED_LOCALES } from "~/i18n/i18n";
 import { useLocale } from "~/i18n/useLocale";
-import { createDistrict, isFirstRun, newDistrictSchema, PASSWORD_MIN_LENGTH } from "~/models/district.server";
+import { newDistrictSchema, PASSWORD_MIN_LENGTH } from "~/models/district";
+import { createDistrict, isFirstRun } from "~/models/district.server";
 import { parseForm } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Set up · Groundwork" }];

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { DEMO, expectAccessible, signIn } from "./fixtures";
+import { DEMO, expect, expectAccessible, signIn, test } from "./fixtures";
 
 test("a leader signs in, sees the dashboard and signs out", async ({ page }) => {
   await page.goto("/");
