@@ -1,8 +1,11 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
 import { installDatabase, openDatabase, type Database } from "~/utils/db.server";
 import { installConfig, parseConfig } from "~/utils/env.server";
+import { readMigrations } from "~/utils/migrate.server";
 
 /**
  * Integration tests run against a fresh database per test file, migrated by
@@ -13,13 +16,29 @@ export const TEST_DB_KIND = process.env.TEST_DB === "postgresql" ? "postgresql" 
 
 let template: Promise<Blob> | undefined;
 
-/** A migrated embedded database, built once per worker and copied for each file. */
+/**
+ * A migrated embedded database, built once for the current migrations and
+ * cached on disk, so each test file copies it instead of running initdb and
+ * every migration again.
+ */
 async function embeddedTemplate(): Promise<Blob> {
   template ??= (async () => {
+    const migrations = await readMigrations();
+    const fingerprint = createHash("sha256").update(migrations.map((m) => m.checksum).join()).digest("hex").slice(0, 16);
+    const file = path.resolve("node_modules/.cache/groundwork", `test-template-${fingerprint}.tar`);
+    try {
+      return new Blob([await readFile(file)]);
+    } catch {
+      // not cached yet
+    }
     const database = await openDatabase({ inMemory: true });
     await database.migrate();
-    const dump = await database.dumpDataDir!();
+    const dump = new Blob([await (await database.dumpDataDir!()).arrayBuffer()]);
     await database.close();
+    await mkdir(path.dirname(file), { recursive: true });
+    const partial = `${file}.${process.pid}`;
+    await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+    await rename(partial, file);
     return dump;
   })();
   return template;
