@@ -42,6 +42,9 @@ export default {
     submit: "Save password and sign in",
     invalid: "This link is not valid. It may have been used already, replaced by a newer link, or it may have expired. Ask your district leader for a new one.",
     unknownInviter: "Your district",
+    account: "You will sign in with {email}.",
+    invalidTitle: "This link is not valid",
+    toLogin: "Go to sign in",
   },
   forgot: {
     title: "Reset your password",
@@ -49,6 +52,9 @@ export default {
     submit: "Send the link",
     sent: "If that email belongs to an account, a reset link is on its way. It is valid for {hours} hours.",
     noEmail: "This server cannot send email. Ask your district leader for a password reset link.",
+    email: "Email",
+    throttled: "Too many requests. Try again in {minutes} minutes.",
+    backToLogin: "Back to sign in",
   },
   account: {
     title: "My account",
@@ -71,7 +77,25 @@ export default {
     device: "Device",
     endSession: "End session",
     endOthers: "Sign out everywhere else",
-    sessionsEnded: "{count} other sessions were ended.",
+    sessionsEnded: { one: "{count} other session was ended.", other: "{count} other sessions were ended." },
     unknownDevice: "Unknown device",
+    deviceOn: "{browser} on {os}",
+    languageBrowser: "Same as my browser",
+    languageHint: "The language of Groundwork's pages and of the emails it sends you.",
+    saveProfile: "Save profile",
+    profileSaved: "Your profile was saved.",
+    confirmPassword: "Confirm the new password",
+    sessionEnded: "The session was ended.",
+    noOtherSessions: "You are not signed in anywhere else.",
+    noSchool: "—",
+    actions: "Actions",
+  },
+  email: {
+    invitationSubject: "You are invited to {district} on Groundwork",
+    invitationBody:
+      "Hello {name},\n\n{inviter} invited you to join {district} on Groundwork as {role}.\n\nChoose your password to finish setting up your account:\n{link}\n\nThe link works once and is valid until {expires}.\n\nIf you were not expecting this invitation, you can ignore this email.",
+    resetSubject: "Reset your Groundwork password",
+    resetBody:
+      "Hello {name},\n\nUse this link to choose a new password for {email} on Groundwork ({district}):\n{link}\n\nThe link works once and is valid until {expires}. Choosing a new password signs you out everywhere else.\n\nIf you did not ask for this, you can ignore this email: your password stays the same.",
   },
 } as const;

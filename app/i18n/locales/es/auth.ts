@@ -44,6 +44,9 @@ export default {
     submit: "Guardar la contraseña e iniciar sesión",
     invalid: "Este enlace no es válido. Puede que ya se haya usado, que se haya reemplazado por uno más reciente o que haya vencido. Pida uno nuevo a su líder del distrito.",
     unknownInviter: "Su distrito",
+    account: "Iniciará sesión con {email}.",
+    invalidTitle: "Este enlace no es válido",
+    toLogin: "Ir a iniciar sesión",
   },
   forgot: {
     title: "Restablecer la contraseña",
@@ -51,6 +54,9 @@ export default {
     submit: "Enviar el enlace",
     sent: "Si ese correo pertenece a una cuenta, el enlace va en camino. Es válido durante {hours} horas.",
     noEmail: "Este servidor no puede enviar correos. Pida a su líder del distrito un enlace para restablecer la contraseña.",
+    email: "Correo electrónico",
+    throttled: "Demasiadas solicitudes. Inténtelo de nuevo en {minutes} minutos.",
+    backToLogin: "Volver a iniciar sesión",
   },
   account: {
     title: "Mi cuenta",
@@ -73,7 +79,25 @@ export default {
     device: "Dispositivo",
     endSession: "Cerrar sesión",
     endOthers: "Cerrar las demás sesiones",
-    sessionsEnded: "Se cerraron {count} sesiones más.",
+    sessionsEnded: { one: "Se cerró {count} sesión más.", other: "Se cerraron {count} sesiones más." },
     unknownDevice: "Dispositivo desconocido",
+    deviceOn: "{browser} en {os}",
+    languageBrowser: "El mismo de mi navegador",
+    languageHint: "El idioma de las páginas de Groundwork y de los correos que le envía.",
+    saveProfile: "Guardar el perfil",
+    profileSaved: "Se guardó su perfil.",
+    confirmPassword: "Confirme la nueva contraseña",
+    sessionEnded: "Se cerró la sesión.",
+    noOtherSessions: "No tiene la sesión iniciada en ningún otro lugar.",
+    noSchool: "—",
+    actions: "Acciones",
+  },
+  email: {
+    invitationSubject: "Le invitan a {district} en Groundwork",
+    invitationBody:
+      "Hola, {name}:\n\n{inviter} le invitó a unirse a {district} en Groundwork como {role}.\n\nElija su contraseña para terminar de configurar su cuenta:\n{link}\n\nEl enlace funciona una sola vez y es válido hasta el {expires}.\n\nSi no esperaba esta invitación, puede ignorar este correo.",
+    resetSubject: "Restablezca su contraseña de Groundwork",
+    resetBody:
+      "Hola, {name}:\n\nUse este enlace para elegir una nueva contraseña para {email} en Groundwork ({district}):\n{link}\n\nEl enlace funciona una sola vez y es válido hasta el {expires}. Al elegir una nueva contraseña se cierran sus sesiones en todos los demás lugares.\n\nSi no lo solicitó, puede ignorar este correo: su contraseña sigue siendo la misma.",
   },
 } satisfies Messages["auth"];
