@@ -2,6 +2,8 @@ import auth from "./auth";
 import common from "./common";
 import dashboard from "./dashboard";
 import settings from "./settings";
+import live from "./live";
 import staff from "./staff";
+import workshops from "./workshops";
 
-export default { common, auth, dashboard, settings, staff } as const;
+export default { common, auth, dashboard, settings, staff, workshops, live } as const;

@@ -3,6 +3,8 @@ import auth from "./auth";
 import common from "./common";
 import dashboard from "./dashboard";
 import settings from "./settings";
+import live from "./live";
 import staff from "./staff";
+import workshops from "./workshops";
 
-export default { common, auth, dashboard, settings, staff } satisfies Messages;
+export default { common, auth, dashboard, settings, staff, workshops, live } satisfies Messages;

@@ -1,0 +1,3 @@
+export default {
+  title: "Workshops",
+} as const;

@@ -1,0 +1,5 @@
+import type { Messages } from "../types";
+
+export default {
+  title: "Talleres",
+} satisfies Messages["workshops"];
