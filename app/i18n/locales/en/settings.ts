@@ -142,6 +142,7 @@ export default {
       one: "The file has {count} problem. Nothing was imported: fix it and upload the file again.",
       other: "The file has {count} problems. Nothing was imported: fix them and upload the file again.",
     },
+    lineColumn: "Line",
     line: "Line {line}",
     previewTitle: { one: "Ready to import {count} school", other: "Ready to import {count} schools" },
     previewLead: "Check the list, then confirm. Nothing is saved until you confirm.",

@@ -144,6 +144,7 @@ export default {
       one: "El archivo tiene {count} problema. No se importó nada: corríjalo y vuelva a subir el archivo.",
       other: "El archivo tiene {count} problemas. No se importó nada: corríjalos y vuelva a subir el archivo.",
     },
+    lineColumn: "Línea",
     line: "Línea {line}",
     previewTitle: { one: "Lista para importar {count} escuela", other: "Listas para importar {count} escuelas" },
     previewLead: "Revise la lista y luego confirme. No se guarda nada hasta que confirme.",
