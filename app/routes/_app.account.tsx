@@ -190,6 +190,7 @@ export default function Account() {
           <Field
             label={t("auth.account.name")}
             name="name"
+            type="text"
             autoComplete="name"
             required
             maxLength={120}

@@ -137,10 +137,10 @@ export default function StaffMemberSettings() {
         </div>
       ) : null}
       {issued ? (
-        <section className="card" aria-label={t("staff.link.label", { name: member.name })}>
+        <div className="card">
           <CopyField label={t("staff.link.label", { name: member.name })} value={issued.link} />
           <p className="muted">{t("staff.link.expires", { date: formatDateTime(issued.expiresAt) })}</p>
-        </section>
+        </div>
       ) : null}
 
       <section className="card" aria-labelledby="member-details">

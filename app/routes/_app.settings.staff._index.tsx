@@ -108,7 +108,7 @@ export default function StaffSettings() {
         <Form method="post" noValidate key={actionData?.ok ? actionData.invited.id : "invite"}>
           <input type="hidden" name="intent" value="invite" />
           <div className="grid">
-            <Field label={t("staff.invite.name")} name="name" autoComplete="off" required maxLength={120} error={fieldError("name")} />
+            <Field label={t("staff.invite.name")} name="name" type="text" autoComplete="off" required maxLength={120} error={fieldError("name")} />
             <Field label={t("staff.invite.email")} name="email" type="email" autoComplete="off" required error={fieldError("email")} />
             <SelectField label={t("staff.invite.role")} name="role" options={roleOptions} defaultValue="facilitator" error={fieldError("role")} />
             <SelectField
