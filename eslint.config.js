@@ -27,6 +27,11 @@ export default tseslint.config(
     rules: { "no-console": "off" },
   },
   {
+    // Test helpers such as useTestDatabase() follow vitest's naming, not React's hook rules.
+    files: ["tests/**/*.ts"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
     files: ["**/*.{js,mjs}"],
     languageOptions: { globals: { ...globals.node } },
   },

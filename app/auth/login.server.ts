@@ -7,7 +7,7 @@ export const LOGIN_FAILURES_PER_ACCOUNT = 5;
 export const LOGIN_FAILURES_PER_ADDRESS = 30;
 
 export type LoginResult =
-  | { ok: true; userId: string }
+  | { ok: true; userId: string; preferredLanguage: string | null }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
@@ -26,7 +26,10 @@ export async function attemptLogin(email: string, password: string, clientAddres
   if (!account.allowed || !address.allowed) {
     return { ok: false, reason: "throttled", retryAfterSeconds: Math.max(account.retryAfterSeconds, address.retryAfterSeconds) };
   }
-  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabledAt: true } });
+  const user = await prisma.user.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true, disabledAt: true, preferredLanguage: true },
+  });
   const valid = user && !user.disabledAt ? await verifyPassword(user.passwordHash, password) : (await spendDecoyVerification(password), false);
   if (!valid || !user) {
     await hitRateLimit(accountKey, LOGIN_FAILURES_PER_ACCOUNT, LOGIN_WINDOW_SECONDS);
@@ -34,5 +37,5 @@ export async function attemptLogin(email: string, password: string, clientAddres
     return { ok: false, reason: "invalid" };
   }
   await clearRateLimit(accountKey);
-  return { ok: true, userId: user.id };
+  return { ok: true, userId: user.id, preferredLanguage: user.preferredLanguage };
 }

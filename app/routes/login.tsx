@@ -5,6 +5,8 @@ import { attemptLogin } from "~/auth/login.server";
 import { getSessionUser, safeRedirectPath, startSession } from "~/auth/session.server";
 import { Field } from "~/components/Field";
 import { PublicPage } from "~/components/PublicPage";
+import { isLocale } from "~/i18n/i18n";
+import { localeCookie } from "~/i18n/locale.server";
 import { useLocale } from "~/i18n/useLocale";
 import { emailSchema } from "~/models/district";
 import { isFirstRun } from "~/models/district.server";
@@ -38,8 +40,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return data({ errors: {}, formError: "invalid" as const, retryMinutes: 0 }, { status: 401 });
   }
-  const cookie = await startSession(result.userId, request.headers.get("User-Agent"));
-  return redirect(safeRedirectPath(parsed.data.redirectTo), { headers: { "Set-Cookie": cookie } });
+  const headers = new Headers({ "Set-Cookie": await startSession(result.userId, request.headers.get("User-Agent")) });
+  // A staff member who chose a language in their account gets it on every device they sign in from.
+  if (isLocale(result.preferredLanguage)) headers.append("Set-Cookie", await localeCookie.serialize(result.preferredLanguage));
+  return redirect(safeRedirectPath(parsed.data.redirectTo), { headers });
 }
 
 export default function Login() {
