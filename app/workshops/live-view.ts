@@ -1,0 +1,110 @@
+import { isLocale, type Locale } from "~/i18n/i18n";
+import type { ActivityView, IdeaView, ConsoleView } from "../../server/socket/events";
+import { ACTIVITY_TYPES, configSchemaFor, type ActivityConfigs, type ActivityType } from "./activity-types";
+
+/*
+ * How the live pages read what the server sends: an activity's stored
+ * settings, the ideas a room may see, countdowns and the "who is missing?"
+ * check. Pure, so the participant page, the console and the presenter agree.
+ */
+
+export type LiveActivity = {
+  [T in ActivityType]: Omit<ActivityView, "type" | "config"> & { type: T; config: ActivityConfigs[T] };
+}[ActivityType];
+
+/** The languages an activity's settings were written in: those of its prompt, else the workshop's. */
+function languagesOf(config: Record<string, unknown>, fallback: readonly string[]): Locale[] {
+  const prompt = config.prompt;
+  const written = prompt !== null && typeof prompt === "object" ? Object.keys(prompt).filter(isLocale) : [];
+  if (written.length > 0) return written;
+  const offered = fallback.filter(isLocale);
+  return offered.length > 0 ? offered : ["en"];
+}
+
+/**
+ * The activity with its settings read back through the activity type's own
+ * schema, or null when they cannot be read (a page never guesses at a poll's
+ * options). Settings are checked in the languages they were written in, so a
+ * language added to the workshop later does not hide earlier activities.
+ */
+export function readActivity(view: ActivityView, workshopLanguages: readonly string[]): LiveActivity | null {
+  if (!(ACTIVITY_TYPES as readonly string[]).includes(view.type)) return null;
+  const parsed = configSchemaFor(view.type, languagesOf(view.config, workshopLanguages)).safeParse(view.config);
+  if (!parsed.success) return null;
+  return { ...view, config: parsed.data } as LiveActivity;
+}
+
+/** Ideas the room sees: not hidden by a facilitator and not merged into another idea. */
+export function visibleIdeas<T extends Pick<IdeaView, "hidden" | "mergedIntoId">>(ideas: readonly T[]): T[] {
+  return ideas.filter((idea) => !idea.hidden && idea.mergedIntoId === null);
+}
+
+/** How many ideas were merged into each idea, by the id of the idea they were merged into. */
+export function mergedCounts(ideas: readonly Pick<IdeaView, "mergedIntoId">[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const idea of ideas) {
+    if (idea.mergedIntoId) counts.set(idea.mergedIntoId, (counts.get(idea.mergedIntoId) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Newest first; ideas written in the same millisecond keep a stable order by id. */
+export function newestFirst<T extends Pick<IdeaView, "id" | "createdAt">>(ideas: readonly T[]): T[] {
+  return [...ideas].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Whole seconds left until `endsAt` on the server's clock; `clockOffset` is server time minus this device's time. */
+export function secondsLeft(endsAt: string, deviceNow: number, clockOffset: number): number {
+  const end = Date.parse(endsAt);
+  if (!Number.isFinite(end)) return 0;
+  return Math.max(0, Math.ceil((end - (deviceNow + clockOffset)) / 1000));
+}
+
+/** "4:05", or "1:02:03" for a countdown of an hour or more. */
+export function formatCountdown(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.floor(totalSeconds));
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = String(seconds % 60).padStart(2, "0");
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${rest}` : `${minutes}:${rest}`;
+}
+
+/**
+ * What a countdown tells a screen reader as it goes from `previous` to `now`
+ * seconds left: only the last minute and the end, never every second. A
+ * countdown that starts under a minute says nothing until it ends.
+ */
+export function countdownAnnouncement(previous: number | null, now: number): "oneMinute" | "timeUp" | null {
+  if (previous === null || now >= previous) return null;
+  if (now === 0) return "timeUp";
+  if (previous > 60 && now <= 60) return "oneMinute";
+  return null;
+}
+
+export type ParticipationRow = ConsoleView["participation"][number];
+
+/**
+ * The groups furthest below their target share, biggest gap first: the
+ * "who is missing?" answer. Only groups with a real shortfall count.
+ */
+export function biggestGaps(rows: readonly ParticipationRow[], limit = 3): ParticipationRow[] {
+  return [...rows]
+    .filter((row) => row.gap > 0 && row.targetShare > 0)
+    .sort((a, b) => b.gap - a.gap)
+    .slice(0, limit);
+}
+
+/** A word's size step (1 to 5) in a word cloud, by its count against the most frequent word. */
+export function wordSize(count: number, maxCount: number): 1 | 2 | 3 | 4 | 5 {
+  if (maxCount <= 0 || count <= 0) return 1;
+  return Math.min(5, Math.max(1, Math.ceil((count / maxCount) * 5))) as 1 | 2 | 3 | 4 | 5;
+}
+
+/** The list with the item at `index` moved one place up or down; the same list when it cannot move. */
+export function moveItem<T>(items: readonly T[], index: number, direction: "up" | "down"): T[] {
+  const to = direction === "up" ? index - 1 : index + 1;
+  if (index < 0 || index >= items.length || to < 0 || to >= items.length) return [...items];
+  const moved = [...items];
+  [moved[index], moved[to]] = [moved[to] as T, moved[index] as T];
+  return moved;
+}

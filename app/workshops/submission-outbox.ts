@@ -1,0 +1,101 @@
+import { z } from "zod";
+import type { AckErrorCode, AckResponse, SubmissionReceipt } from "../../server/socket/events";
+
+/**
+ * The participant's outbox: every submission stays here, in the phone's
+ * storage, from the moment it is made until the server has acknowledged it
+ * (saved) or refused it. A reload or a lost connection therefore never drops
+ * an answer the server was not told about; the server saves a resent one once.
+ */
+export type PendingSubmission = {
+  clientId: string;
+  activityId: string;
+  payload: unknown;
+  createdAt: string;
+};
+
+/** Only the minimal Storage surface, so tests and private-mode browsers can pass their own. */
+export type OutboxStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
+
+const pendingSubmissionSchema = z.object({
+  clientId: z.string().min(1).max(64),
+  activityId: z.string().min(1).max(64),
+  payload: z.unknown(),
+  createdAt: z.string().max(40),
+});
+const storedOutboxSchema = z.object({ v: z.literal(1), items: z.array(pendingSubmissionSchema).max(500) });
+
+/** One outbox per workshop and participant: a phone that joined two workshops keeps them apart. */
+export function outboxKey(workshopId: string, participantId: string): string {
+  return `groundwork:outbox:${workshopId}:${participantId}`;
+}
+
+/** What is stored under `key`; anything unreadable (another version, a damaged value) counts as empty. */
+export function readOutbox(storage: OutboxStorage | null, key: string): PendingSubmission[] {
+  if (!storage) return [];
+  try {
+    const raw = storage.getItem(key);
+    if (!raw) return [];
+    const parsed = storedOutboxSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data.items.map((item) => ({ ...item, payload: item.payload ?? null })) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Stores the outbox; false when the browser refused (storage full or disabled),
+ * in which case the submissions are still kept in memory for this page.
+ */
+export function writeOutbox(storage: OutboxStorage | null, key: string, items: readonly PendingSubmission[]): boolean {
+  if (!storage) return false;
+  try {
+    if (items.length === 0) storage.removeItem(key);
+    else storage.setItem(key, JSON.stringify({ v: 1, items }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function addToOutbox(items: readonly PendingSubmission[], item: PendingSubmission): PendingSubmission[] {
+  return items.some((existing) => existing.clientId === item.clientId) ? [...items] : [...items, item];
+}
+
+export function removeFromOutbox(items: readonly PendingSubmission[], clientId: string): PendingSubmission[] {
+  return items.filter((item) => item.clientId !== clientId);
+}
+
+/** Refusals the participant is told about; the answer leaves the outbox because sending it again cannot succeed. */
+export type RejectionCode = Exclude<AckErrorCode, "server_error">;
+
+export type AckOutcome =
+  | { kind: "saved"; receipt: SubmissionReceipt }
+  | { kind: "rejected"; code: RejectionCode }
+  | { kind: "retry" };
+
+/**
+ * What to do with a submission after its acknowledgement: a receipt means it is
+ * saved; a refusal (bad, duplicate answer, activity not open, too fast) means
+ * stop and tell; no answer in time or a server error means keep it and resend.
+ */
+export function ackOutcome(response: AckResponse<SubmissionReceipt> | undefined, timedOut: boolean): AckOutcome {
+  if (timedOut || !response) return { kind: "retry" };
+  if (response.ok) return { kind: "saved", receipt: response.data };
+  if (response.error.code === "server_error") return { kind: "retry" };
+  return { kind: "rejected", code: response.error.code };
+}
+
+type RandomSource = { getRandomValues(array: Uint8Array): unknown; randomUUID?: () => string };
+
+/** A client id for a submission: a random UUID, also where `crypto.randomUUID` is missing (pages served over plain http). */
+export function newClientId(source: RandomSource = globalThis.crypto): string {
+  if (typeof source.randomUUID === "function") return source.randomUUID();
+  const bytes = new Uint8Array(16);
+  source.getRandomValues(bytes);
+  // RFC 4122 version 4 and variant bits.
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
