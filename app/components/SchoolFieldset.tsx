@@ -15,6 +15,7 @@ export function SchoolFieldset({ errors, defaults }: { errors: FieldErrors; defa
   return (
     <>
       <Field
+        type="text"
         label={t("settings.schools.name")}
         name="name"
         defaultValue={defaults?.name}
@@ -23,6 +24,7 @@ export function SchoolFieldset({ errors, defaults }: { errors: FieldErrors; defa
         error={errorFor("name")}
       />
       <Field
+        type="text"
         label={t("settings.schools.code")}
         hint={t("settings.schools.codeHint")}
         name="code"
@@ -38,6 +40,7 @@ export function SchoolFieldset({ errors, defaults }: { errors: FieldErrors; defa
         error={errorFor("gradeBand")}
       />
       <Field
+        type="text"
         label={t("settings.schools.principal")}
         hint={t("settings.schools.principalHint")}
         name="principal"

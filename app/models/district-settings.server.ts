@@ -5,8 +5,15 @@ import { SUPPORTED_LOCALES, type Locale } from "~/i18n/i18n";
 import { prisma } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { invariantResponse } from "~/utils/http.server";
-import { tidyName } from "./names";
-import { canonicalGroupName, groupNameSchema, isGroupNameTaken, moveGroup, targetShareSchema } from "./stakeholder-groups";
+import type { DistrictProfile } from "./district-profile";
+import {
+  canonicalGroupName,
+  groupNameSchema,
+  isGroupNameTaken,
+  moveGroup,
+  TARGET_FIELD_PREFIX,
+  targetShareSchema,
+} from "./stakeholder-groups";
 
 export type CommandResult<T = object> = ({ ok: true } & T) | { ok: false; errors: FieldErrors };
 
@@ -15,28 +22,6 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /* District profile */
-
-export const DISTRICT_NAME_MAX = 120;
-
-export const districtProfileSchema = z
-  .object({
-    name: z
-      .string({ error: "required" })
-      .transform(tidyName)
-      .pipe(z.string().min(1, "required").max(DISTRICT_NAME_MAX, "tooLong")),
-    languages: z
-      .array(z.enum(SUPPORTED_LOCALES, { error: "invalid" }))
-      .min(1, "languagesRequired")
-      // Stored in the app's order, once each, whatever order the form sent them in.
-      .transform((chosen) => SUPPORTED_LOCALES.filter((code) => chosen.includes(code))),
-    defaultLanguage: z.enum(SUPPORTED_LOCALES, { error: "required" }),
-  })
-  // With no language offered, that is the one problem to report.
-  .refine((profile) => profile.languages.length === 0 || profile.languages.includes(profile.defaultLanguage), {
-    path: ["defaultLanguage"],
-    message: "defaultNotOffered",
-  });
-export type DistrictProfile = z.infer<typeof districtProfileSchema>;
 
 export async function getDistrictProfile(districtId: string): Promise<{ name: string; languages: Locale[]; defaultLanguage: Locale }> {
   const district = await prisma.district.findUnique({
@@ -158,8 +143,6 @@ export async function renameStakeholderGroup(
     throw error;
   }
 }
-
-export const TARGET_FIELD_PREFIX = "target-";
 
 /**
  * Reads the target fields ("target-<groupId>") of the targets form. A field

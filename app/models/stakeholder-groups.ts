@@ -72,6 +72,9 @@ export function participationGaps(
 
 export const GROUP_NAME_MAX = 60;
 
+/** The targets form names each group's field "target-<groupId>". */
+export const TARGET_FIELD_PREFIX = "target-";
+
 export const groupNameSchema = z
   .string({ error: "required" })
   .transform(tidyName)

@@ -6,7 +6,8 @@ import { Field } from "~/components/Field";
 import { SelectField } from "~/components/SelectField";
 import { SUPPORTED_LOCALES, type MessageKey } from "~/i18n/i18n";
 import { useLocale } from "~/i18n/useLocale";
-import { DISTRICT_NAME_MAX, districtProfileSchema, getDistrictProfile, updateDistrictProfile } from "~/models/district-settings.server";
+import { DISTRICT_NAME_MAX, districtProfileSchema } from "~/models/district-profile";
+import { getDistrictProfile, updateDistrictProfile } from "~/models/district-settings.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "District profile · Groundwork" }];
@@ -50,6 +51,7 @@ export default function DistrictProfile() {
       ) : null}
       <Form method="post" noValidate>
         <Field
+          type="text"
           label={t("settings.profile.name")}
           name="name"
           defaultValue={profile.name}

@@ -15,10 +15,16 @@ import {
   renameStakeholderGroup,
   saveTargetShares,
   setStakeholderGroupArchived,
-  TARGET_FIELD_PREFIX,
   type StakeholderGroupRow,
 } from "~/models/district-settings.server";
-import { GROUP_NAME_MAX, groupNameSchema, stakeholderGroupLabel, targetShareSchema, totalTargetShare } from "~/models/stakeholder-groups";
+import {
+  GROUP_NAME_MAX,
+  groupNameSchema,
+  stakeholderGroupLabel,
+  TARGET_FIELD_PREFIX,
+  targetShareSchema,
+  totalTargetShare,
+} from "~/models/stakeholder-groups";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Stakeholder groups · Groundwork" }];
@@ -189,7 +195,7 @@ export default function StakeholderGroups() {
                       ) : null}
                     </td>
                     <td>
-                      <div className="row">
+                      <div className="row move-buttons">
                         <Form method="post">
                           <input type="hidden" name="intent" value="move" />
                           <input type="hidden" name="groupId" value={group.id} />
@@ -226,6 +232,7 @@ export default function StakeholderGroups() {
                             <input type="hidden" name="intent" value="rename" />
                             <input type="hidden" name="groupId" value={group.id} />
                             <Field
+                              type="text"
                               label={t("settings.groups.renameLabel", { group: label(group) })}
                               name="name"
                               defaultValue={label(group)}
@@ -273,6 +280,7 @@ export default function StakeholderGroups() {
         <Form method="post" noValidate key={actionData?.ok && actionData.intent === "add" ? `added-${actionData.group.name}` : "add"}>
           <input type="hidden" name="intent" value="add" />
           <Field
+            type="text"
             label={t("settings.groups.add.name")}
             hint={t("settings.groups.add.nameHint")}
             name="name"
@@ -281,6 +289,7 @@ export default function StakeholderGroups() {
             error={errorFor("add", "name")}
           />
           <Field
+            type="text"
             label={t("settings.groups.add.target")}
             hint={t("settings.groups.add.targetHint")}
             name="targetShare"

@@ -205,7 +205,7 @@ export default function ImportSchools() {
           </Form>
         </section>
       ) : (
-        <section className="card" aria-label={t("settings.import.file")}>
+        <section className="card">
           <Form method="post" encType="multipart/form-data" onSubmit={checkSize} noValidate>
             <input type="hidden" name="intent" value="check" />
             <div className="field">

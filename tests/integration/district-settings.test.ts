@@ -7,7 +7,6 @@ import { prisma } from "~/utils/db.server";
 import { useTestDatabase } from "../support/database";
 import { actionArgs, formRequest, getRequest, loaderArgs, responseOf, sessionCookieFor } from "../support/requests";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- a vitest helper named like a hook, not a React hook
 useTestDatabase();
 
 const PASSWORD = "correct horse battery";
