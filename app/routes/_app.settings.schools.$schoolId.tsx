@@ -9,7 +9,7 @@ import { getSchool, setSchoolArchived, updateSchool } from "~/models/school.serv
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { invariantResponse } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "School · Groundwork" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.school.name ?? "School"} · Groundwork` }];
 
 /** An id that cannot be a school's is answered like an unknown one. */
 function schoolIdFrom(params: LoaderFunctionArgs["params"]): string {
