@@ -49,6 +49,7 @@ describe("pickTranslation", () => {
     expect(pickTranslation({ en: "Hello" }, "es")).toBe("Hello");
     expect(pickTranslation({ es: "Hola" }, "en")).toBe("Hola");
     expect(pickTranslation({}, "en")).toBe("");
+    expect(pickTranslation({ en: "", es: "Hola" }, "en")).toBe("Hola");
   });
 });
 

@@ -49,7 +49,7 @@ export type ActivityMessageKey = (typeof ACTIVITY_MESSAGE_KEYS)[number];
 
 /** The text to show a reader of `locale`: their language, else the first one written. */
 export function pickTranslation(text: LocalizedText, locale: Locale): string {
-  return text[locale] ?? Object.values(text).find((value) => value !== undefined && value !== "") ?? "";
+  return text[locale] || Object.values(text).find((value) => value !== undefined && value !== "") || "";
 }
 
 // ---------------------------------------------------------------------------
@@ -103,7 +103,7 @@ function rawText(max: number) {
  * Checks the number of items of a list. Zod's own .min/.max on an array also
  * measure a string sent in its place, which would add a second, misleading problem.
  */
-function countBetween(min: number, max: number, messages: { tooFew: string; tooMany: string }) {
+function countBetween(min: number, max: number, messages: { tooFew: ActivityMessageKey; tooMany: ActivityMessageKey }) {
   return (items: readonly unknown[], ctx: z.RefinementCtx) => {
     if (items.length < min) ctx.addIssue({ code: "custom", message: messages.tooFew });
     else if (items.length > max) ctx.addIssue({ code: "custom", message: messages.tooMany });
@@ -310,7 +310,7 @@ export const clientIdSchema = z.uuid({ error: "invalidClientId" });
 const WORD_PATTERN = /^[\p{L}\p{M}\p{N}'’-]+$/u;
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-function uniqueIds(values: readonly string[], ctx: z.RefinementCtx, message: string) {
+function uniqueIds(values: readonly string[], ctx: z.RefinementCtx, message: ActivityMessageKey) {
   const seen = new Set<string>();
   values.forEach((value, index) => {
     if (seen.has(value)) ctx.addIssue({ code: "custom", message, path: [index] });
@@ -413,7 +413,9 @@ const typedSubmissionBuilders: { [T in ActivityType]: (config: ActivityConfigs[T
 /**
  * The schema a participant's payload for an activity must pass: it checks the
  * payload against that activity's settings (poll options, scale range, ranking
- * items…), and every message is a message key.
+ * items…), and every message is a message key. Whether a rated idea belongs
+ * to the activity's brainstorm, and is not the participant's own, is the
+ * caller's check against the database.
  */
 export function submissionSchemaFor<T extends ActivityType>(activityType: T, config: ActivityConfigs[T]): z.ZodType<Submissions[T]> {
   const build: (config: ActivityConfigs[T]) => z.ZodType<Submissions[T]> = typedSubmissionBuilders[activityType];
