@@ -4,10 +4,11 @@ import { createClient } from "redis";
 import { Server } from "socket.io";
 import type { ClientToServerEvents, IdentitySummary, InterServerEvents, ServerToClientEvents, SocketData } from "./events";
 import { HandshakeError, identify } from "./handshake";
+import { createWorkshopHub, type WorkshopHubOptions } from "./workshop-handlers";
 
 export type GroundworkSocketServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
-type SocketDeps = { secret: string; redisUrl?: string };
+type SocketDeps = { secret: string; redisUrl?: string; workshops?: WorkshopHubOptions };
 
 export const SOCKET_PATH = "/socket.io";
 /** Socket payloads larger than this are dropped by Socket.IO before any handler runs. */
@@ -36,11 +37,13 @@ export async function createSocketServer(httpServer: HttpServer, deps: SocketDep
     redisClients.push(pub, sub);
   }
 
+  const workshops = createWorkshopHub(io, deps.workshops);
+
   io.use((socket, next) => {
     identify(socket.handshake.auth, socket.handshake.headers.cookie, deps.secret)
-      .then((identity) => {
+      .then(async (identity) => {
         socket.data.identity = identity;
-        next();
+        next((await workshops.admit(identity)) ?? undefined);
       })
       .catch((error: unknown) => {
         next(error instanceof HandshakeError ? error : new Error("unauthorized: could not check the session"));
@@ -59,11 +62,14 @@ export async function createSocketServer(httpServer: HttpServer, deps: SocketDep
           : { kind: "participant", participantId: identity.participantId, workshopId: identity.workshopId };
       ack({ ok: true, data: summary });
     });
+
+    workshops.register(socket);
   });
 
   return {
     io,
     async close() {
+      await workshops.close();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
