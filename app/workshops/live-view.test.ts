@@ -9,6 +9,8 @@ import {
   newestFirst,
   readActivity,
   secondsLeft,
+  submissionProblems,
+  translated,
   visibleIdeas,
   wordSize,
 } from "./live-view";
@@ -138,5 +140,35 @@ describe("word sizes and ranking moves", () => {
     expect(moveItem(["a", "b", "c"], 0, "up")).toEqual(["a", "b", "c"]);
     expect(moveItem(["a", "b", "c"], 2, "down")).toEqual(["a", "b", "c"]);
     expect(moveItem(["a"], 5, "up")).toEqual(["a"]);
+  });
+});
+
+describe("translated", () => {
+  it("uses the reader's language, else the first written one with its language", () => {
+    expect(translated({ en: "Ideas?", es: "¿Ideas?" }, "es")).toEqual({ text: "¿Ideas?", lang: undefined });
+    expect(translated({ en: "Ideas?" }, "es")).toEqual({ text: "Ideas?", lang: "en" });
+    expect(translated({ en: "", es: "¿Ideas?" }, "en")).toEqual({ text: "¿Ideas?", lang: "es" });
+    expect(translated(undefined, "en")).toEqual({ text: "", lang: undefined });
+  });
+});
+
+describe("submissionProblems", () => {
+  const wordcloud = readActivity(activity("wordcloud", { prompt: { en: "One word" }, maxWords: 2 }), ["en"]);
+  const nomination = readActivity(activity("nomination", { prompt: { en: "Who?" } }), ["en"]);
+  const brainstorm = readActivity(activity("brainstorm", { prompt: { en: "Ideas?" }, maxIdeasPerParticipant: 3 }), ["en"]);
+  if (!wordcloud || !nomination || !brainstorm) throw new Error("fixtures must read");
+
+  it("accepts a good answer", () => {
+    expect(submissionProblems(brainstorm, { text: "Outdoor classrooms" })).toEqual({});
+    expect(submissionProblems(wordcloud, { words: ["curious", ""] })).toEqual({});
+  });
+
+  it("names each field's problem with the activity message keys", () => {
+    expect(submissionProblems(brainstorm, { text: "   " })).toEqual({ text: "required" });
+    expect(submissionProblems(brainstorm, { text: "x".repeat(281) })).toEqual({ text: "tooLong" });
+    expect(submissionProblems(wordcloud, { words: ["two words"] })).toEqual({ "words.0": "oneWordOnly" });
+    expect(submissionProblems(nomination, { nomineeName: "Ana", reason: "Leads the garden club", consent: false })).toEqual({
+      consent: "consentRequired",
+    });
   });
 });

@@ -1,6 +1,15 @@
 import { isLocale, type Locale } from "~/i18n/i18n";
 import type { ActivityView, IdeaView, ConsoleView } from "../../server/socket/events";
-import { ACTIVITY_TYPES, configSchemaFor, type ActivityConfigs, type ActivityType } from "./activity-types";
+import {
+  ACTIVITY_MESSAGE_KEYS,
+  ACTIVITY_TYPES,
+  configSchemaFor,
+  submissionSchemaFor,
+  type ActivityConfigs,
+  type ActivityMessageKey,
+  type ActivityType,
+  type LocalizedText,
+} from "./activity-types";
 
 /*
  * How the live pages read what the server sends: an activity's stored
@@ -32,6 +41,19 @@ export function readActivity(view: ActivityView, workshopLanguages: readonly str
   const parsed = configSchemaFor(view.type, languagesOf(view.config, workshopLanguages)).safeParse(view.config);
   if (!parsed.success) return null;
   return { ...view, config: parsed.data } as LiveActivity;
+}
+
+/**
+ * A prompt or label in the reader's language, else in the first language it
+ * was written in; `lang` is set then, so a screen reader pronounces it right.
+ */
+export function translated(text: LocalizedText | undefined, locale: Locale): { text: string; lang: Locale | undefined } {
+  const own = text?.[locale];
+  if (own) return { text: own, lang: undefined };
+  for (const [language, value] of Object.entries(text ?? {})) {
+    if (value && isLocale(language)) return { text: value, lang: language };
+  }
+  return { text: "", lang: undefined };
 }
 
 /** Ideas the room sees: not hidden by a facilitator and not merged into another idea. */
@@ -107,4 +129,29 @@ export function moveItem<T>(items: readonly T[], index: number, direction: "up" 
   const moved = [...items];
   [moved[index], moved[to]] = [moved[to] as T, moved[index] as T];
   return moved;
+}
+
+// Stands in for the client id while checking a payload on the phone; the real one is made when it is sent.
+const CHECKING_CLIENT_ID = "00000000-0000-4000-8000-000000000000";
+
+function isActivityMessageKey(message: string): message is ActivityMessageKey {
+  return (ACTIVITY_MESSAGE_KEYS as readonly string[]).includes(message);
+}
+
+/**
+ * What is wrong with a payload before it is sent, by field ("text",
+ * "words.1", "form" for the whole answer), checked with the same schema as the
+ * server so the participant hears about it at once and in their language.
+ */
+export function submissionProblems(activity: LiveActivity, payload: Record<string, unknown>): Record<string, ActivityMessageKey> {
+  // The activity's type and settings travel together in LiveActivity; TypeScript cannot pair them through the union.
+  const schema = submissionSchemaFor(activity.type, activity.config as never);
+  const parsed = schema.safeParse({ ...payload, clientId: CHECKING_CLIENT_ID });
+  if (parsed.success) return {};
+  const problems: Record<string, ActivityMessageKey> = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path.map(String).join(".") || "form";
+    problems[field] ??= isActivityMessageKey(issue.message) ? issue.message : "invalid";
+  }
+  return problems;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   ackOutcome,
+  ideaTextOf,
+  ownSubmissionsFor,
   addToOutbox,
   newClientId,
   outboxKey,
@@ -114,5 +116,44 @@ describe("client ids", () => {
     const ids = new Set(Array.from({ length: 50 }, () => newClientId(withoutRandomUuid)));
     expect(ids.size).toBe(50);
     for (const id of ids) expect(id).toMatch(uuid);
+  });
+});
+
+describe("a participant's own submissions to an activity", () => {
+  const brainstorm = (clientId: string, text: string): PendingSubmission => ({ ...item(clientId, { clientId, text }), activityId: "b1" });
+
+  it("counts each submission once across the server's list, this page's receipts and the outbox", () => {
+    const view = ownSubmissionsFor("b1", {
+      own: { b1: { clientIds: ["c1", "c2"], ideas: [{ id: "i1", text: "Gardens" }, { id: "i2", text: "Robotics" }] } },
+      saved: [
+        { clientId: "c2", activityId: "b1", id: "i2", payload: { text: "Robotics" } },
+        { clientId: "c3", activityId: "b1", id: "i3", payload: { text: "Mentors" } },
+        { clientId: "x", activityId: "other", id: "i9", payload: { text: "Elsewhere" } },
+      ],
+      outbox: [brainstorm("c4", "Later start"), brainstorm("c3", "Mentors"), { ...item("c5"), activityId: "other" }],
+      rejections: [{ clientId: "c6", activityId: "b1", payload: { text: "Too fast" }, code: "rate_limited" }],
+    });
+    expect([...view.savedClientIds].sort()).toEqual(["c1", "c2", "c3"]);
+    expect(view.savedIdeas).toEqual([
+      { id: "i1", text: "Gardens" },
+      { id: "i2", text: "Robotics" },
+      { id: "i3", text: "Mentors" },
+    ]);
+    expect(view.pending.map((p) => p.clientId)).toEqual(["c4"]);
+    expect(view.rejections.map((r) => r.code)).toEqual(["rate_limited"]);
+  });
+
+  it("is empty for an activity with nothing submitted", () => {
+    const view = ownSubmissionsFor("b1", { own: {}, saved: [], outbox: [], rejections: [] });
+    expect(view.savedClientIds.size).toBe(0);
+    expect(view.savedIdeas).toEqual([]);
+    expect(view.pending).toEqual([]);
+  });
+
+  it("reads idea text only from brainstorm payloads", () => {
+    expect(ideaTextOf({ text: "Hi" })).toBe("Hi");
+    expect(ideaTextOf({ optionIds: ["a"] })).toBeNull();
+    expect(ideaTextOf(null)).toBeNull();
+    expect(ideaTextOf("text")).toBeNull();
   });
 });

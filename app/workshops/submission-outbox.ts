@@ -99,3 +99,66 @@ export function newClientId(source: RandomSource = globalThis.crypto): string {
   const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/** A submission the server acknowledged while this page was open. */
+export type SavedSubmission = { clientId: string; activityId: string; id: string; payload: unknown };
+/** A submission the server refused, with the answer itself so the participant can see what was not saved. */
+export type SubmissionRejection = { clientId: string; activityId: string; payload: unknown; code: RejectionCode };
+/** What the server says this participant already submitted to an activity (submission:mine). */
+export type OwnSubmissions = { clientIds: string[]; ideas: { id: string; text: string }[] };
+
+export type OwnSubmissionsView = {
+  /** Still in the outbox, oldest first. */
+  pending: PendingSubmission[];
+  /** Client ids of everything saved, whether the server listed it or acknowledged it to this page. */
+  savedClientIds: Set<string>;
+  /** A brainstorm's saved ideas, oldest first, each once. */
+  savedIdeas: { id: string; text: string }[];
+  /** The refusals of this activity, latest last. */
+  rejections: SubmissionRejection[];
+};
+
+/** The idea text of a brainstorm payload, or null for any other payload. */
+export function ideaTextOf(payload: unknown): string | null {
+  if (payload === null || typeof payload !== "object") return null;
+  const text = (payload as { text?: unknown }).text;
+  return typeof text === "string" ? text : null;
+}
+
+/**
+ * A participant's own submissions to one activity, merged from what the
+ * server listed (after a reload), what it acknowledged since, and what is
+ * still waiting in the outbox: each submission counted once.
+ */
+export function ownSubmissionsFor(
+  activityId: string,
+  sources: {
+    outbox: readonly PendingSubmission[];
+    saved: readonly SavedSubmission[];
+    own: Readonly<Record<string, OwnSubmissions>>;
+    rejections: readonly SubmissionRejection[];
+  },
+): OwnSubmissionsView {
+  const listed = sources.own[activityId];
+  const savedHere = sources.saved.filter((entry) => entry.activityId === activityId);
+  const savedClientIds = new Set([...(listed?.clientIds ?? []), ...savedHere.map((entry) => entry.clientId)]);
+  const savedIdeas: { id: string; text: string }[] = [];
+  const seen = new Set<string>();
+  for (const idea of listed?.ideas ?? []) {
+    if (seen.has(idea.id)) continue;
+    seen.add(idea.id);
+    savedIdeas.push(idea);
+  }
+  for (const entry of savedHere) {
+    const text = ideaTextOf(entry.payload);
+    if (text === null || seen.has(entry.id)) continue;
+    seen.add(entry.id);
+    savedIdeas.push({ id: entry.id, text });
+  }
+  return {
+    pending: sources.outbox.filter((item) => item.activityId === activityId && !savedClientIds.has(item.clientId)),
+    savedClientIds,
+    savedIdeas,
+    rejections: sources.rejections.filter((rejection) => rejection.activityId === activityId),
+  };
+}

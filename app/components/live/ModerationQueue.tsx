@@ -1,0 +1,155 @@
+import { useId, useState } from "react";
+import { useLocale } from "~/i18n/useLocale";
+import { newestFirst, visibleIdeas } from "~/workshops/live-view";
+import type { IdeaView } from "../../../server/socket/events";
+
+export type ModerationRequest =
+  | { ideaId: string; action: "hide" | "restore" | "spotlight" | "unspotlight" }
+  | { ideaId: string; action: "merge"; intoIdeaId: string };
+
+const EXCERPT_LENGTH = 80;
+
+function excerpt(text: string): string {
+  const characters = [...text];
+  return characters.length > EXCERPT_LENGTH ? `${characters.slice(0, EXCERPT_LENGTH - 1).join("")}…` : text;
+}
+
+/**
+ * A brainstorm's ideas, newest first, each with what a facilitator may do to
+ * it: hide or restore, put it in the spotlight, or merge it into a duplicate.
+ */
+export function ModerationQueue({
+  ideas,
+  spotlightIdeaId,
+  groupLabels,
+  onModerate,
+}: {
+  ideas: readonly IdeaView[];
+  spotlightIdeaId: string | null;
+  groupLabels: Record<string, string>;
+  onModerate: (request: ModerationRequest) => void;
+}) {
+  const { t } = useLocale();
+  const onWall = visibleIdeas(ideas);
+  const textOf = new Map(ideas.map((idea) => [idea.id, idea.text]));
+  if (ideas.length === 0) return <p className="muted">{t("live.console.moderation.empty")}</p>;
+  return (
+    <ul className="moderation-list">
+      {newestFirst(ideas).map((idea) => (
+        <ModerationItem
+          key={idea.id}
+          idea={idea}
+          spotlight={idea.id === spotlightIdeaId}
+          groupLabel={groupLabels[idea.stakeholderGroupId] ?? ""}
+          mergedIntoText={idea.mergedIntoId ? (textOf.get(idea.mergedIntoId) ?? "") : null}
+          mergeTargets={onWall.filter((other) => other.id !== idea.id)}
+          onModerate={onModerate}
+        />
+      ))}
+    </ul>
+  );
+}
+
+function ModerationItem({
+  idea,
+  spotlight,
+  groupLabel,
+  mergedIntoText,
+  mergeTargets,
+  onModerate,
+}: {
+  idea: IdeaView;
+  spotlight: boolean;
+  groupLabel: string;
+  mergedIntoText: string | null;
+  mergeTargets: readonly IdeaView[];
+  onModerate: (request: ModerationRequest) => void;
+}) {
+  const { t, formatDate } = useLocale();
+  const id = useId();
+  const [merging, setMerging] = useState(false);
+  const [into, setInto] = useState("");
+  const removed = idea.hidden || idea.mergedIntoId !== null;
+  const short = excerpt(idea.text);
+
+  return (
+    <li className={["moderation-item", removed ? "is-removed" : "", spotlight ? "is-spotlight" : ""].filter(Boolean).join(" ")}>
+      <p className="moderation-item__text">{idea.text}</p>
+      <p className="moderation-item__meta">
+        {groupLabel ? `${groupLabel} · ` : ""}
+        {formatDate(idea.createdAt, { timeStyle: "short" })}
+        {idea.mergedIntoId ? (
+          <span className="badge badge--muted">{t("live.console.moderation.mergedInto", { text: excerpt(mergedIntoText ?? "") })}</span>
+        ) : idea.hidden ? (
+          <span className="badge badge--muted">{t("live.console.moderation.hidden")}</span>
+        ) : null}
+        {spotlight ? <span className="badge">{t("live.console.moderation.inSpotlight")}</span> : null}
+      </p>
+      <div className="row">
+        {removed ? (
+          <button type="button" className="button button--secondary" aria-label={t("live.console.moderation.restoreLabel", { text: short })} onClick={() => onModerate({ ideaId: idea.id, action: "restore" })}>
+            {t("live.console.moderation.restore")}
+          </button>
+        ) : (
+          <>
+            <button type="button" className="button button--secondary" aria-label={t("live.console.moderation.hideLabel", { text: short })} onClick={() => onModerate({ ideaId: idea.id, action: "hide" })}>
+              {t("live.console.moderation.hide")}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-label={t(spotlight ? "live.console.moderation.unspotlightLabel" : "live.console.moderation.spotlightLabel", { text: short })}
+              onClick={() => onModerate({ ideaId: idea.id, action: spotlight ? "unspotlight" : "spotlight" })}
+            >
+              {spotlight ? t("live.console.moderation.unspotlight") : t("live.console.moderation.spotlight")}
+            </button>
+            {mergeTargets.length > 0 ? (
+              <button
+                type="button"
+                className="button button--secondary"
+                aria-expanded={merging}
+                aria-controls={`${id}-merge`}
+                aria-label={t("live.console.moderation.mergeLabel", { text: short })}
+                onClick={() => setMerging((value) => !value)}
+              >
+                {t("live.console.moderation.merge")}
+              </button>
+            ) : null}
+          </>
+        )}
+      </div>
+      {merging && !removed ? (
+        <form
+          id={`${id}-merge`}
+          className="merge-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!into) return;
+            onModerate({ ideaId: idea.id, action: "merge", intoIdeaId: into });
+            setMerging(false);
+          }}
+        >
+          <div className="field">
+            <label htmlFor={`${id}-into`}>{t("live.console.moderation.mergeInto")}</label>
+            <select id={`${id}-into`} value={into} onChange={(event) => setInto(event.target.value)} required>
+              <option value="">{t("live.console.moderation.chooseIdea")}</option>
+              {mergeTargets.map((other) => (
+                <option key={other.id} value={other.id}>
+                  {excerpt(other.text)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="row">
+            <button type="submit" className="button" disabled={!into}>
+              {t("live.console.moderation.confirmMerge")}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setMerging(false)}>
+              {t("live.console.moderation.cancel")}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,69 @@
+import { useLocale } from "~/i18n/useLocale";
+
+export type ResultBar = {
+  id: string;
+  label: string;
+  /** Set when the label is written in another language than the page. */
+  lang?: string;
+  count: number;
+  /** From 0 to 1. */
+  share: number;
+};
+
+/**
+ * One horizontal bar per row with its number and share written beside it.
+ * Screen readers get the same figures as a table; the drawing is hidden from them.
+ */
+export function ResultBars({
+  caption,
+  labelHeading,
+  countHeading,
+  rows,
+}: {
+  caption: string;
+  labelHeading: string;
+  countHeading: string;
+  rows: readonly ResultBar[];
+}) {
+  const { t, formatNumber, formatPercent } = useLocale();
+  return (
+    <div className="result-chart">
+      <ul className="result-bars" aria-hidden="true">
+        {rows.map((row) => (
+          <li key={row.id}>
+            <span className="result-bars__label">
+              <span lang={row.lang}>{row.label}</span>
+              <span className="result-bars__value">
+                {formatNumber(row.count)} · {formatPercent(row.share)}
+              </span>
+            </span>
+            <span className="bar">
+              <span style={{ width: `${Math.round(Math.min(1, Math.max(0, row.share)) * 1000) / 10}%` }} />
+            </span>
+          </li>
+        ))}
+      </ul>
+      <table className="visually-hidden">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{labelHeading}</th>
+            <th scope="col">{countHeading}</th>
+            <th scope="col">{t("live.results.share")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <th scope="row" lang={row.lang}>
+                {row.label}
+              </th>
+              <td>{formatNumber(row.count)}</td>
+              <td>{formatPercent(row.share)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,473 @@
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { io, type Socket } from "socket.io-client";
+import type {
+  AckErrorCode,
+  Ack,
+  AckResponse,
+  ActivityResults,
+  ClientToServerEvents,
+  ConsoleView,
+  ServerToClientEvents,
+  WorkshopView,
+} from "../../server/socket/events";
+import {
+  ackOutcome,
+  addToOutbox,
+  newClientId,
+  outboxKey,
+  readOutbox,
+  removeFromOutbox,
+  writeOutbox,
+  type OutboxStorage,
+  type OwnSubmissions,
+  type PendingSubmission,
+  type SavedSubmission,
+  type SubmissionRejection,
+} from "./submission-outbox";
+
+type WorkshopSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type EventName = keyof ClientToServerEvents;
+type RequestArgs<E extends EventName> = Parameters<ClientToServerEvents[E]> extends [...infer Args, Ack<infer _Data>] ? Args : never;
+type AckData<E extends EventName> = Parameters<ClientToServerEvents[E]> extends [...infer _Args, Ack<infer Data>] ? Data : never;
+
+/** How long a submission or command waits for its acknowledgement before it counts as unanswered. */
+const ACK_TIMEOUT_MS = 10_000;
+const RETRY_DELAYS_MS = [2_000, 5_000, 10_000, 30_000];
+
+/**
+ * "connecting" before the first connection, "reconnecting" after losing one,
+ * "offline" while the phone says it has no network, "refused" when the server
+ * will not take this connection (an expired token, a session that ended).
+ */
+export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline" | "refused";
+
+/** An event with its acknowledgement, typed from the protocol; rejects when no answer came in time. */
+function request<E extends EventName>(socket: WorkshopSocket, event: E, ...args: RequestArgs<E>): Promise<AckResponse<AckData<E>>> {
+  // socket.io cannot infer parameters for a generic event name; this function's own signature keeps callers typed.
+  const untyped = socket as unknown as Socket;
+  return untyped.timeout(ACK_TIMEOUT_MS).emitWithAck(event, ...args) as Promise<AckResponse<AckData<E>>>;
+}
+
+function openSocket(participantToken?: string): WorkshopSocket {
+  return io({
+    path: "/socket.io",
+    transports: ["websocket", "polling"],
+    auth: participantToken ? { participantToken } : {},
+    // Connected by the caller once its listeners are in place.
+    autoConnect: false,
+  });
+}
+
+/** The difference between the server's clock and this device's, so countdowns are right on phones whose clock is off. */
+function clockOffsetFrom(view: { serverTime: string }): number {
+  const serverNow = Date.parse(view.serverTime);
+  return Number.isFinite(serverNow) ? serverNow - Date.now() : 0;
+}
+
+function browserStorage(): OutboxStorage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+const NO_SUBMISSIONS: PendingSubmission[] = [];
+
+/**
+ * The outbox kept in localStorage, read through useSyncExternalStore so the
+ * server render and hydration see it empty and the browser then shows what
+ * was still waiting to be sent before the page was reloaded.
+ */
+class OutboxStore {
+  private items: PendingSubmission[] | null = null;
+  private listeners = new Set<() => void>();
+
+  constructor(private readonly key: string) {}
+
+  getSnapshot = (): PendingSubmission[] => {
+    if (this.items === null) this.items = readOutbox(browserStorage(), this.key);
+    return this.items;
+  };
+
+  getServerSnapshot = (): PendingSubmission[] => NO_SUBMISSIONS;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  has(clientId: string): boolean {
+    return this.getSnapshot().some((item) => item.clientId === clientId);
+  }
+
+  add(item: PendingSubmission) {
+    this.replace(addToOutbox(this.getSnapshot(), item));
+  }
+
+  remove(clientId: string) {
+    if (this.has(clientId)) this.replace(removeFromOutbox(this.getSnapshot(), clientId));
+  }
+
+  private replace(items: PendingSubmission[]) {
+    this.items = items;
+    writeOutbox(browserStorage(), this.key, items);
+    for (const listener of this.listeners) listener();
+  }
+}
+
+type ParticipantOptions = { workshopId: string; participantId: string; participantToken: string };
+
+/**
+ * A participant's connection to the room: the current view, results when
+ * revealed, and submissions that are never lost. Every submission goes into
+ * the outbox first and leaves it only when the server has saved or refused it;
+ * after a reconnect or a reload the client asks for the room's state and
+ * resends whatever is left.
+ */
+export function useWorkshopSocket({ workshopId, participantId, participantToken }: ParticipantOptions) {
+  const [store] = useState(() => new OutboxStore(outboxKey(workshopId, participantId)));
+  const outbox = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getServerSnapshot);
+  const [status, setStatus] = useState<ConnectionStatus>("connecting");
+  const [view, setView] = useState<WorkshopView | null>(null);
+  const [clockOffset, setClockOffset] = useState(0);
+  const [results, setResults] = useState<Record<string, ActivityResults>>({});
+  const [saved, setSaved] = useState<SavedSubmission[]>([]);
+  const [rejections, setRejections] = useState<SubmissionRejection[]>([]);
+  const [own, setOwn] = useState<Record<string, OwnSubmissions>>({});
+  const socketRef = useRef<WorkshopSocket | null>(null);
+  const flushRef = useRef<() => void>(() => undefined);
+
+  useEffect(() => {
+    const socket = openSocket(participantToken);
+    socketRef.current = socket;
+    let disposed = false;
+    let offline = typeof navigator !== "undefined" && navigator.onLine === false;
+    let flushing = false;
+    let flushAgain = false;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let retryAttempt = 0;
+    let currentActivityId: string | null = null;
+
+    function loadOwn(activityId: string) {
+      request(socket, "submission:mine", { activityId })
+        .then((response) => {
+          if (response.ok) setOwn((previous) => ({ ...previous, [activityId]: response.data }));
+        })
+        // Unanswered: the next reconnect or activity change asks again.
+        .catch(() => undefined);
+    }
+
+    function applyView(next: WorkshopView) {
+      if (offline) {
+        // A message from the server proves the network is there, whatever the browser thinks.
+        offline = false;
+        setStatus("connected");
+      }
+      setView(next);
+      setClockOffset(clockOffsetFrom(next));
+      const activityId = next.current?.id ?? null;
+      if (activityId && activityId !== currentActivityId) loadOwn(activityId);
+      currentActivityId = activityId;
+    }
+
+    function scheduleRetry() {
+      clearTimeout(retryTimer);
+      const delay = RETRY_DELAYS_MS[Math.min(retryAttempt, RETRY_DELAYS_MS.length - 1)];
+      retryAttempt += 1;
+      retryTimer = setTimeout(() => void flush(), delay);
+    }
+
+    function settle(item: PendingSubmission, outcome: ReturnType<typeof ackOutcome>) {
+      if (outcome.kind === "retry") return;
+      // Storage is updated even after unmounting: an acknowledged submission must not be resent forever.
+      store.remove(item.clientId);
+      if (outcome.kind === "saved") {
+        const entry = { clientId: item.clientId, activityId: item.activityId, id: outcome.receipt.id, payload: item.payload };
+        setSaved((previous) => (previous.some((s) => s.clientId === item.clientId) ? previous : [...previous, entry]));
+      } else {
+        setRejections((previous) => [...previous, { ...item, code: outcome.code }]);
+      }
+    }
+
+    /** Sends the outbox in order, one at a time, so a burst after reconnecting does not trip the rate limit. */
+    async function flush() {
+      if (flushing) {
+        flushAgain = true;
+        return;
+      }
+      flushing = true;
+      try {
+        do {
+          flushAgain = false;
+          for (const item of store.getSnapshot()) {
+            if (disposed || offline || !socket.connected) return;
+            if (!store.has(item.clientId)) continue;
+            let response: AckResponse<{ id: string; clientId: string; duplicate: boolean }> | undefined;
+            try {
+              response = await request(socket, "submission:send", { activityId: item.activityId, clientId: item.clientId, payload: item.payload });
+            } catch {
+              response = undefined;
+            }
+            const outcome = ackOutcome(response, response === undefined);
+            if (outcome.kind === "retry") {
+              if (!disposed) scheduleRetry();
+              return;
+            }
+            retryAttempt = 0;
+            settle(item, outcome);
+          }
+        } while (flushAgain);
+      } finally {
+        flushing = false;
+      }
+    }
+    flushRef.current = () => void flush();
+
+    function resync() {
+      request(socket, "workshop:state")
+        .then((response) => {
+          if (response.ok) applyView(response.data);
+        })
+        .catch(() => undefined)
+        // Resent after asking for the state, as the protocol asks, and whatever the answer.
+        .finally(() => void flush());
+    }
+
+    const onConnect = () => {
+      setStatus(offline ? "offline" : "connected");
+      retryAttempt = 0;
+      currentActivityId = null;
+      resync();
+    };
+    const onDisconnect = (reason: Socket.DisconnectReason) => {
+      if (reason === "io client disconnect") return;
+      if (reason === "io server disconnect") setStatus("refused");
+      else setStatus(offline ? "offline" : "reconnecting");
+    };
+    const onConnectError = () => {
+      // A refused handshake is final (socket.active is false); anything else is retried by the client.
+      setStatus(socket.active ? (offline ? "offline" : "reconnecting") : "refused");
+    };
+    const onState = (next: WorkshopView) => applyView(next);
+    const onResults = (next: ActivityResults) => setResults((previous) => ({ ...previous, [next.activityId]: next }));
+    const onOffline = () => {
+      offline = true;
+      setStatus("offline");
+    };
+    const onOnline = () => {
+      offline = false;
+      setStatus("reconnecting");
+      // The old connection rarely survives a network change; a fresh one resyncs and resends at once.
+      socket.disconnect();
+      socket.connect();
+    };
+
+    socket.on("connect", onConnect);
+    socket.on("disconnect", onDisconnect);
+    socket.on("connect_error", onConnectError);
+    socket.on("workshop:state", onState);
+    socket.on("activity:results", onResults);
+    window.addEventListener("offline", onOffline);
+    window.addEventListener("online", onOnline);
+    socket.connect();
+
+    return () => {
+      disposed = true;
+      clearTimeout(retryTimer);
+      window.removeEventListener("offline", onOffline);
+      window.removeEventListener("online", onOnline);
+      socket.off("connect", onConnect);
+      socket.off("disconnect", onDisconnect);
+      socket.off("connect_error", onConnectError);
+      socket.off("workshop:state", onState);
+      socket.off("activity:results", onResults);
+      socket.disconnect();
+      socketRef.current = null;
+      flushRef.current = () => undefined;
+    };
+  }, [participantToken, store]);
+
+  /** Puts a submission in the outbox (kept across reloads) and sends it when connected; returns its client id. */
+  const submit = useCallback(
+    (activityId: string, payload: unknown): string => {
+      const clientId = newClientId();
+      store.add({ clientId, activityId, payload, createdAt: new Date().toISOString() });
+      flushRef.current();
+      return clientId;
+    },
+    [store],
+  );
+
+  const dismissRejection = useCallback((clientId: string) => {
+    setRejections((previous) => previous.filter((rejection) => rejection.clientId !== clientId));
+  }, []);
+
+  /** The next ideas to rate in the fair order; empty when there is nothing left, null when the server did not answer. */
+  const nextIdeasToRate = useCallback(async (activityId: string): Promise<{ id: string; text: string }[] | null> => {
+    const socket = socketRef.current;
+    if (!socket?.connected) return null;
+    try {
+      const response = await request(socket, "rating:next", { activityId });
+      return response.ok ? response.data.ideas : null;
+    } catch {
+      return null;
+    }
+  }, []);
+
+  return { status, view, clockOffset, results, outbox, saved, rejections, own, submit, dismissRejection, nextIdeasToRate };
+}
+
+export type ParticipantRoom = ReturnType<typeof useWorkshopSocket>;
+
+/** What a staff command's acknowledgement may say, plus "timeout" when no answer came. */
+export type CommandError = AckErrorCode | "timeout";
+export type CommandResult<T> = { ok: true; data: T } | { ok: false; code: CommandError; message: string };
+
+type ActivityCommand = "show" | "open" | "lock" | "close" | "reveal" | "conceal" | "timer";
+type WorkshopCommand = "start" | "pause" | "resume" | "end" | "advance" | "back";
+type ModerationAction = "hide" | "restore" | "spotlight" | "unspotlight" | "merge";
+
+async function ask<T>(run: () => Promise<AckResponse<T>>): Promise<CommandResult<T>> {
+  try {
+    const response = await run();
+    return response.ok ? response : { ok: false, code: response.error.code, message: response.error.message };
+  } catch {
+    return { ok: false, code: "timeout", message: "No answer from the server" };
+  }
+}
+
+/**
+ * A staff connection to one workshop (the facilitator's console and the
+ * presenter view): the console view, live results of every activity, and the
+ * commands, each resolved with its acknowledgement.
+ */
+export function useConsoleSocket(workshopId: string) {
+  const [status, setStatus] = useState<ConnectionStatus>("connecting");
+  const [view, setView] = useState<ConsoleView | null>(null);
+  const [clockOffset, setClockOffset] = useState(0);
+  const [results, setResults] = useState<Record<string, ActivityResults>>({});
+  const [joinError, setJoinError] = useState<CommandError | null>(null);
+  const socketRef = useRef<WorkshopSocket | null>(null);
+
+  const storeResults = useCallback((next: ActivityResults) => {
+    setResults((previous) => ({ ...previous, [next.activityId]: next }));
+  }, []);
+
+  useEffect(() => {
+    const socket = openSocket();
+    socketRef.current = socket;
+
+    function applyView(next: ConsoleView) {
+      setView(next);
+      setClockOffset(clockOffsetFrom(next));
+    }
+
+    function loadResults(activityId: string) {
+      void ask(() => request(socket, "results:get", { workshopId, activityId })).then((result) => {
+        if (result.ok) storeResults(result.data);
+      });
+    }
+
+    const onConnect = () => {
+      setStatus("connected");
+      void ask(() => request(socket, "console:join", { workshopId })).then((result) => {
+        if (!result.ok) {
+          setJoinError(result.code);
+          return;
+        }
+        setJoinError(null);
+        applyView(result.data);
+        // Results of every activity that has had input, so moderation and the agenda are complete after a reload.
+        for (const activity of result.data.activities) if (activity.state !== "pending") loadResults(activity.id);
+      });
+    };
+    const onDisconnect = (reason: Socket.DisconnectReason) => {
+      if (reason === "io client disconnect") return;
+      setStatus(reason === "io server disconnect" ? "refused" : "reconnecting");
+    };
+    const onConnectError = () => setStatus(socket.active ? "reconnecting" : "refused");
+    const onConsoleState = (next: ConsoleView) => applyView(next);
+    // The room's view can arrive on its own; it carries the newest status, current activity and timer.
+    const onWorkshopState = (next: WorkshopView) => {
+      setView((previous) => (previous ? { ...previous, ...next } : previous));
+      setClockOffset(clockOffsetFrom(next));
+    };
+    const onSessionEnded = () => {
+      setStatus("refused");
+      socket.disconnect();
+    };
+
+    socket.on("connect", onConnect);
+    socket.on("disconnect", onDisconnect);
+    socket.on("connect_error", onConnectError);
+    socket.on("console:state", onConsoleState);
+    socket.on("workshop:state", onWorkshopState);
+    socket.on("activity:results", storeResults);
+    socket.on("session:ended", onSessionEnded);
+    socket.connect();
+
+    return () => {
+      socket.off("connect", onConnect);
+      socket.off("disconnect", onDisconnect);
+      socket.off("connect_error", onConnectError);
+      socket.off("console:state", onConsoleState);
+      socket.off("workshop:state", onWorkshopState);
+      socket.off("activity:results", storeResults);
+      socket.off("session:ended", onSessionEnded);
+      socket.disconnect();
+      socketRef.current = null;
+    };
+  }, [workshopId, storeResults]);
+
+  const withSocket = useCallback(async <T>(run: (socket: WorkshopSocket) => Promise<AckResponse<T>>): Promise<CommandResult<T>> => {
+    const socket = socketRef.current;
+    if (!socket?.connected) return { ok: false, code: "timeout", message: "Not connected" };
+    return ask(() => run(socket));
+  }, []);
+
+  const applyConsoleResult = useCallback((result: CommandResult<ConsoleView>) => {
+    if (result.ok) {
+      setView(result.data);
+      setClockOffset(clockOffsetFrom(result.data));
+    }
+    return result;
+  }, []);
+
+  const workshopCommand = useCallback(
+    async (command: WorkshopCommand) =>
+      applyConsoleResult(
+        await withSocket((socket) => request(socket, "workshop:command", { workshopId, command })),
+      ),
+    [applyConsoleResult, withSocket, workshopId],
+  );
+
+  const activityCommand = useCallback(
+    async (activityId: string, command: ActivityCommand, seconds?: number) =>
+      applyConsoleResult(
+        await withSocket((socket) =>
+          request(socket, "activity:command", { workshopId, activityId, command, seconds }),
+        ),
+      ),
+    [applyConsoleResult, withSocket, workshopId],
+  );
+
+  const moderate = useCallback(
+    (ideaId: string, action: ModerationAction, intoIdeaId?: string) =>
+      withSocket((socket) => request(socket, "idea:moderate", { workshopId, ideaId, action, intoIdeaId })),
+    [withSocket, workshopId],
+  );
+
+  const refreshResults = useCallback(
+    async (activityId: string) => {
+      const result = await withSocket((socket) => request(socket, "results:get", { workshopId, activityId }));
+      if (result.ok) storeResults(result.data);
+      return result;
+    },
+    [storeResults, withSocket, workshopId],
+  );
+
+  return { status, view, clockOffset, results, joinError, workshopCommand, activityCommand, moderate, refreshResults };
+}
+
+export type ConsoleRoom = ReturnType<typeof useConsoleSocket>;

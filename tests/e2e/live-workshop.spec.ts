@@ -1,0 +1,239 @@
+import { devices, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { DEMO, expect, expectAccessible, signIn, test } from "./fixtures";
+
+/*
+ * A short live workshop end to end: the demo facilitator prepares it through
+ * the workshop pages, runs it from the console with the presenter view open,
+ * and two community members take part from their own browsers, one of them in
+ * Spanish on a phone.
+ */
+
+type Activity =
+  | { type: "Brainstorm"; prompt: { en: string; es: string } }
+  | { type: "Poll"; prompt: { en: string; es: string }; options: { en: string; es: string }[] };
+
+async function createWorkshop(page: Page, title: string, activities: Activity[]): Promise<{ id: string; code: string }> {
+  await page.goto("/workshops/new");
+  await page.getByLabel(/^Title/).fill(title);
+  await page.getByRole("button", { name: "Create the workshop" }).click();
+  await page.waitForURL(/\/workshops\/[^/?]+\?created=1/);
+  const id = new URL(page.url()).pathname.split("/")[2] ?? "";
+
+  for (const activity of activities) {
+    await page.getByRole("link", { name: new RegExp(`^${activity.type}`) }).click();
+    const form = page.getByRole("form", { name: new RegExp(`New activity: ${activity.type}`) });
+    await form.getByLabel(/^Prompt in English/).fill(activity.prompt.en);
+    await form.getByLabel(/^Prompt in Español/).fill(activity.prompt.es);
+    if (activity.type === "Poll") {
+      for (const [index, option] of activity.options.entries()) {
+        await form.getByLabel(`Option ${index + 1} in English`).fill(option.en);
+        await form.getByLabel(`Option ${index + 1} in Español`).fill(option.es);
+      }
+    }
+    await form.getByRole("button", { name: "Add the activity" }).click();
+    await expect(page.getByText(`The ${activity.type === "Poll" ? "Poll" : "Brainstorm"} activity was added to the agenda.`)).toBeVisible();
+  }
+
+  const joinLink = await page.getByLabel("Join link").inputValue();
+  const code = new URL(joinLink).pathname.split("/").pop() ?? "";
+  expect(code).toMatch(/^[A-Z0-9]{6}$/);
+  return { id, code };
+}
+
+/** A browser of a community member, failing the test on any script error in its pages. */
+async function participantContext(browser: Browser, baseURL: string | undefined, options: Parameters<Browser["newContext"]>[0] = {}) {
+  const context = await browser.newContext({ ...options, baseURL });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  return { context, page, errors };
+}
+
+async function join(page: Page, code: string, choice: { language: string; group: string; submit: string }) {
+  await page.goto(`/join/${code}`);
+  await page.getByRole("radio", { name: choice.language }).check();
+  await page.getByRole("radio", { name: choice.group, exact: true }).check();
+  await page.getByRole("button", { name: choice.submit }).click();
+  await page.waitForURL(new RegExp(`/w/${code}$`));
+}
+
+async function expectNoSidewaysScroll(page: Page) {
+  const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  expect(fits, `${page.url()} scrolls sideways`).toBe(true);
+}
+
+const PHONE_IN_SPANISH = { ...devices["Pixel 7"], viewport: { width: 360, height: 780 }, locale: "es-ES" };
+
+test("a facilitator runs a brainstorm and a poll with two participants, one in Spanish on a phone", async ({ page, browser, baseURL }) => {
+  test.setTimeout(180_000);
+  await signIn(page, DEMO.facilitator);
+  const title = `Town hall ${Date.now()}`;
+  const { id, code } = await createWorkshop(page, title, [
+    { type: "Brainstorm", prompt: { en: "What should every graduate be able to do?", es: "¿Qué debería saber hacer cada graduado?" } },
+    {
+      type: "Poll",
+      prompt: { en: "Which matters most?", es: "¿Qué importa más?" },
+      options: [
+        { en: "Creativity", es: "Creatividad" },
+        { en: "Collaboration", es: "Colaboración" },
+      ],
+    },
+  ]);
+
+  // The console and the presenter view, side by side in the facilitator's browser.
+  const consolePage = page;
+  await consolePage.goto(`/workshops/${id}/run`);
+  await expect(consolePage.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(consolePage.getByText("Connected", { exact: true })).toBeVisible();
+  await expect(consolePage.getByRole("heading", { name: "Agenda" })).toBeVisible();
+  await expectAccessible(consolePage);
+
+  const presenter = await page.context().newPage();
+  const presenterErrors: string[] = [];
+  presenter.on("pageerror", (error) => presenterErrors.push(error.message));
+  await presenter.goto(`/present/${id}`);
+  await expect(presenter.getByText(`${code.slice(0, 3)} ${code.slice(3)}`)).toBeVisible();
+  await expect(presenter.getByRole("img", { name: /QR code that opens .*\/join\// })).toBeVisible();
+  await expect(presenter.getByRole("navigation")).toHaveCount(0);
+  await expect(presenter.getByRole("button")).toHaveCount(0);
+  await expectAccessible(presenter);
+
+  // Two community members join.
+  const ana = await participantContext(browser, baseURL);
+  await join(ana.page, code, { language: "English", group: "Families", submit: "Join the workshop" });
+  const luis = await participantContext(browser, baseURL, PHONE_IN_SPANISH);
+  await join(luis.page, code, { language: "Español", group: "Estudiantes", submit: "Unirse al taller" });
+  await expect(ana.page.getByRole("heading", { name: "The workshop has not started yet" })).toBeVisible();
+  await expect(luis.page.getByRole("heading", { name: "El taller aún no ha comenzado" })).toBeVisible();
+  await expect(luis.page.getByText("Participa como Estudiantes.")).toBeVisible();
+  await expectAccessible(ana.page);
+  await expectAccessible(luis.page);
+  const whoIsHere = consolePage.getByRole("region", { name: "Who is here" });
+  await expect(whoIsHere.getByText("participants have joined")).toBeVisible();
+  await expect(whoIsHere.getByText(/^1 person · 50% \(target \d+%\)$/).first()).toBeVisible();
+
+  // The facilitator starts and opens the brainstorm.
+  await consolePage.getByRole("button", { name: "Start the workshop" }).click();
+  await expect(consolePage.getByRole("status").filter({ hasText: "The workshop has started." })).toBeVisible();
+  await expect(ana.page.getByRole("heading", { name: "Waiting for the next activity" })).toBeVisible();
+  await consolePage.getByRole("button", { name: "Open activity 1 for answers" }).click();
+  await expect(ana.page.getByRole("heading", { name: "What should every graduate be able to do?" })).toBeVisible();
+  await expect(luis.page.getByRole("heading", { name: "¿Qué debería saber hacer cada graduado?" })).toBeVisible();
+  // Focus follows the room to the new activity.
+  await expect(ana.page.getByRole("heading", { name: "What should every graduate be able to do?" })).toBeFocused();
+
+  await ana.page.getByLabel("Your idea").fill("Solve real problems with their community");
+  await ana.page.getByRole("button", { name: "Send my idea" }).click();
+  await luis.page.getByLabel("Su idea").fill("Hablar en público con confianza");
+  await luis.page.getByRole("button", { name: "Enviar mi idea" }).click();
+
+  const anaIdeas = ana.page.getByRole("region", { name: "Your ideas" }).getByRole("listitem");
+  await expect(anaIdeas).toHaveCount(1);
+  await expect(anaIdeas.first()).toContainText("Solve real problems with their community");
+  await expect(anaIdeas.first()).toContainText("Saved");
+  const luisIdeas = luis.page.getByRole("region", { name: "Sus ideas" }).getByRole("listitem");
+  await expect(luisIdeas.first()).toContainText("Guardada");
+  await expect(ana.page.getByRole("status").filter({ hasText: "Your idea was saved." })).toBeVisible();
+  await expectNoSidewaysScroll(luis.page);
+  await luis.page.screenshot({ path: "test-results/live-participant-phone-es.png", fullPage: true });
+  await expectAccessible(ana.page);
+  await expectAccessible(luis.page);
+
+  // The ideas reach the console's moderation queue and the presenter's wall.
+  const queue = consolePage.getByRole("region", { name: "Ideas to moderate" });
+  await expect(queue.getByText("Solve real problems with their community")).toBeVisible();
+  await expect(queue.getByText("Hablar en público con confianza")).toBeVisible();
+  const wall = presenter.getByRole("list", { name: "Ideas, newest first" });
+  await expect(wall.getByText("Solve real problems with their community")).toBeVisible();
+  await expect(wall.getByText("Hablar en público con confianza")).toBeVisible();
+  await expectAccessible(consolePage);
+  await expectAccessible(presenter);
+
+  // A spotlighted idea is set apart on the projector.
+  await queue.getByRole("button", { name: "Put “Hablar en público con confianza” in the spotlight" }).click();
+  await expect(presenter.getByRole("figure", { name: "In the spotlight" })).toContainText("Hablar en público con confianza");
+
+  // A countdown reaches every phone.
+  await consolePage.getByRole("button", { name: "1 minute", exact: true }).click();
+  await expect(ana.page.getByRole("timer")).toHaveText(/^(1:00|0:5\d)$/);
+  await expect(luis.page.getByText("Tiempo restante")).toBeVisible();
+
+  // The poll: both vote, the facilitator reveals the results, the phones show the bars.
+  await consolePage.getByRole("button", { name: "Open activity 2 for answers" }).click();
+  await expect(ana.page.getByRole("heading", { name: "Which matters most?" })).toBeVisible();
+  await ana.page.getByRole("radio", { name: "Creativity" }).check();
+  await ana.page.getByRole("button", { name: "Send my answer" }).click();
+  await expect(ana.page.getByText("Your answer was saved. Thank you.")).toBeVisible();
+  await expect(luis.page.getByRole("heading", { name: "¿Qué importa más?" })).toBeVisible();
+  await luis.page.getByRole("radio", { name: "Colaboración" }).check();
+  await luis.page.getByRole("button", { name: "Enviar mi respuesta" }).click();
+  await expect(luis.page.getByText("Su respuesta quedó guardada. Gracias.")).toBeVisible();
+  await expectAccessible(luis.page);
+
+  // Before the reveal the projector shows only how many answered.
+  await expect(presenter.getByText("2 answers")).toBeVisible();
+  await consolePage.getByRole("button", { name: "Reveal the results of activity 2" }).click();
+  const anaResults = ana.page.getByRole("table", { name: "Votes per option" });
+  await expect(anaResults.getByRole("row", { name: /Creativity 1 50%/ })).toBeVisible();
+  await expect(anaResults.getByRole("row", { name: /Collaboration 1 50%/ })).toBeVisible();
+  const luisResults = luis.page.getByRole("table", { name: "Votos por opción" });
+  await expect(luisResults.getByRole("row", { name: /Creatividad 1 50/ })).toBeAttached();
+  await expect(luis.page.getByText("Creatividad", { exact: true }).last()).toBeVisible();
+  await expect(presenter.getByRole("table", { name: "Votes per option" }).getByRole("row", { name: /Creativity 1 50%/ })).toBeAttached();
+  await expectNoSidewaysScroll(luis.page);
+  await luis.page.screenshot({ path: "test-results/live-results-phone-es.png", fullPage: true });
+  await presenter.screenshot({ path: "test-results/live-presenter.png" });
+  await consolePage.screenshot({ path: "test-results/live-console.png", fullPage: true });
+  await expectAccessible(ana.page);
+  await expectAccessible(luis.page);
+  await expectAccessible(consolePage);
+  await expectAccessible(presenter);
+
+  expect([...ana.errors, ...luis.errors, ...presenterErrors], "uncaught errors in the participant and presenter pages").toEqual([]);
+  await ana.context.close();
+  await luis.context.close();
+});
+
+test("an idea sent while offline is saved exactly once when the phone is back online", async ({ page, browser, baseURL }) => {
+  test.setTimeout(120_000);
+  await signIn(page, DEMO.facilitator);
+  const { id, code } = await createWorkshop(page, `Offline check ${Date.now()}`, [
+    { type: "Brainstorm", prompt: { en: "One idea, please.", es: "Una idea, por favor." } },
+  ]);
+  await page.goto(`/workshops/${id}/run`);
+  await page.getByRole("button", { name: "Start the workshop" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The workshop has started." })).toBeVisible();
+  await page.getByRole("button", { name: "Open activity 1 for answers" }).click();
+
+  const phone: { context: BrowserContext; page: Page; errors: string[] } = await participantContext(browser, baseURL, {
+    ...devices["Pixel 7"],
+    viewport: { width: 360, height: 780 },
+  });
+  await join(phone.page, code, { language: "English", group: "Teachers", submit: "Join the workshop" });
+  await expect(phone.page.getByRole("heading", { name: "One idea, please." })).toBeVisible();
+
+  await phone.context.setOffline(true);
+  await expect(phone.page.getByText(/You are offline/)).toBeVisible();
+  await phone.page.getByLabel("Your idea").fill("Mentors from local businesses");
+  await phone.page.getByRole("button", { name: "Send my idea" }).click();
+  const mine = phone.page.getByRole("region", { name: "Your ideas" }).getByRole("listitem");
+  await expect(mine).toHaveCount(1);
+  await expect(mine.first()).toContainText("Sending…");
+  await expectAccessible(phone.page);
+
+  await phone.context.setOffline(false);
+  await expect(mine.first()).toContainText("Saved");
+  await expect(mine).toHaveCount(1);
+  await expect(phone.page.getByText("Connected", { exact: true })).toBeVisible();
+
+  // The console shows it once, and so does the phone after a reload.
+  const queue = page.getByRole("region", { name: "Ideas to moderate" });
+  await expect(queue.getByText("Mentors from local businesses")).toHaveCount(1);
+  await phone.page.reload();
+  await expect(mine).toHaveCount(1);
+  await expect(mine.first()).toContainText("Saved");
+  await expect(page.getByRole("region", { name: "Ideas to moderate" }).getByRole("listitem")).toHaveCount(1);
+
+  expect(phone.errors, "uncaught errors in the participant's page").toEqual([]);
+  await phone.context.close();
+});
