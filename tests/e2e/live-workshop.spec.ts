@@ -8,9 +8,14 @@ import { DEMO, expect, expectAccessible, signIn, test } from "./fixtures";
  * Spanish on a phone.
  */
 
-type Activity =
-  | { type: "Brainstorm"; prompt: { en: string; es: string } }
-  | { type: "Poll"; prompt: { en: string; es: string }; options: { en: string; es: string }[] };
+type Translated = { en: string; es: string };
+type Activity = {
+  type: "Brainstorm" | "Rate ideas" | "Poll" | "Scale" | "Word cloud" | "Ranking" | "Champion nomination";
+  prompt: Translated;
+  /** A poll's options or a ranking's items. */
+  choices?: Translated[];
+  ends?: { low: Translated; high: Translated };
+};
 
 async function createWorkshop(page: Page, title: string, activities: Activity[]): Promise<{ id: string; code: string }> {
   await page.goto("/workshops/new");
@@ -21,17 +26,23 @@ async function createWorkshop(page: Page, title: string, activities: Activity[])
 
   for (const activity of activities) {
     await page.getByRole("link", { name: new RegExp(`^${activity.type}`) }).click();
-    const form = page.getByRole("form", { name: new RegExp(`New activity: ${activity.type}`) });
+    const form = page.getByRole("form", { name: `New activity: ${activity.type}` });
     await form.getByLabel(/^Prompt in English/).fill(activity.prompt.en);
     await form.getByLabel(/^Prompt in Español/).fill(activity.prompt.es);
-    if (activity.type === "Poll") {
-      for (const [index, option] of activity.options.entries()) {
-        await form.getByLabel(`Option ${index + 1} in English`).fill(option.en);
-        await form.getByLabel(`Option ${index + 1} in Español`).fill(option.es);
-      }
+    const row = activity.type === "Ranking" ? "Item" : "Option";
+    for (const [index, choice] of (activity.choices ?? []).entries()) {
+      if (index >= 2) await form.getByRole("button", { name: `Add an ${row.toLowerCase()}` }).click();
+      await form.getByLabel(`${row} ${index + 1} in English`).fill(choice.en);
+      await form.getByLabel(`${row} ${index + 1} in Español`).fill(choice.es);
+    }
+    if (activity.ends) {
+      await form.getByLabel("Label of the low end in English").fill(activity.ends.low.en);
+      await form.getByLabel("Label of the low end in Español").fill(activity.ends.low.es);
+      await form.getByLabel("Label of the high end in English").fill(activity.ends.high.en);
+      await form.getByLabel("Label of the high end in Español").fill(activity.ends.high.es);
     }
     await form.getByRole("button", { name: "Add the activity" }).click();
-    await expect(page.getByText(`The ${activity.type === "Poll" ? "Poll" : "Brainstorm"} activity was added to the agenda.`)).toBeVisible();
+    await expect(page.getByText(`The ${activity.type} activity was added to the agenda.`)).toBeVisible();
   }
 
   const joinLink = await page.getByLabel("Join link").inputValue();
@@ -73,7 +84,7 @@ test("a facilitator runs a brainstorm and a poll with two participants, one in S
     {
       type: "Poll",
       prompt: { en: "Which matters most?", es: "¿Qué importa más?" },
-      options: [
+      choices: [
         { en: "Creativity", es: "Creatividad" },
         { en: "Collaboration", es: "Colaboración" },
       ],
@@ -236,4 +247,138 @@ test("an idea sent while offline is saved exactly once when the phone is back on
 
   expect(phone.errors, "uncaught errors in the participant's page").toEqual([]);
   await phone.context.close();
+});
+
+test("rating, scale, word cloud, ranking and nomination work by keyboard on a phone, with results for the room", async ({ page, browser, baseURL }) => {
+  test.setTimeout(180_000);
+  await signIn(page, DEMO.facilitator);
+  const { id, code } = await createWorkshop(page, `Every activity ${Date.now()}`, [
+    { type: "Brainstorm", prompt: { en: "What makes a great school?", es: "¿Qué hace grande a una escuela?" } },
+    { type: "Rate ideas", prompt: { en: "Rate these ideas.", es: "Valore estas ideas." } },
+    {
+      type: "Scale",
+      prompt: { en: "Our schools listen to families.", es: "Nuestras escuelas escuchan a las familias." },
+      ends: { low: { en: "Disagree", es: "En desacuerdo" }, high: { en: "Agree", es: "De acuerdo" } },
+    },
+    { type: "Word cloud", prompt: { en: "Describe a graduate in a word.", es: "Describa a un graduado en una palabra." } },
+    {
+      type: "Ranking",
+      prompt: { en: "Put these in order.", es: "Ordene estas opciones." },
+      choices: [
+        { en: "Reading", es: "Lectura" },
+        { en: "Science", es: "Ciencia" },
+        { en: "Art", es: "Arte" },
+      ],
+    },
+    { type: "Champion nomination", prompt: { en: "Who could champion this?", es: "¿Quién podría promover esto?" } },
+  ]);
+  await page.goto(`/workshops/${id}/run`);
+  await page.getByRole("button", { name: "Start the workshop" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The workshop has started." })).toBeVisible();
+
+  const phone = await participantContext(browser, baseURL, { ...devices["Pixel 7"], viewport: { width: 360, height: 780 } });
+  const other = await participantContext(browser, baseURL);
+  await join(phone.page, code, { language: "English", group: "Families", submit: "Join the workshop" });
+  await join(other.page, code, { language: "English", group: "Teachers", submit: "Join the workshop" });
+  const p = phone.page;
+
+  // Ideas to rate.
+  await page.getByRole("button", { name: "Open activity 1 for answers" }).click();
+  await p.getByLabel("Your idea").fill("Teachers who know every student");
+  await p.getByRole("button", { name: "Send my idea" }).click();
+  await other.page.getByLabel("Your idea").fill("Projects with local employers");
+  await other.page.getByRole("button", { name: "Send my idea" }).click();
+  await expect(other.page.getByRole("region", { name: "Your ideas" })).toContainText("Saved");
+  await expect(p.getByRole("region", { name: "Your ideas" })).toContainText("Saved");
+
+  // Rate: one idea at a time, never one's own; the rating buttons say what they mean.
+  await page.getByRole("button", { name: "Open activity 2 for answers" }).click();
+  await expect(p.getByRole("heading", { name: "Rate these ideas." })).toBeVisible();
+  await expect(p.getByText("Projects with local employers")).toBeVisible();
+  await expect(p.getByText("Teachers who know every student")).toHaveCount(0);
+  await expectAccessible(p);
+  await p.getByRole("button", { name: "4 A lot" }).click();
+  await expect(p.getByText("There are no more ideas for you to rate right now.")).toBeVisible();
+  await expect(p.getByText("1 of 10 ideas rated.")).toBeVisible();
+  await other.page.getByRole("button", { name: "5 Very much" }).click();
+  await expect(other.page.getByText("1 of 10 ideas rated.")).toBeVisible();
+  await page.getByRole("button", { name: "Reveal the results of activity 2" }).click();
+  const leaders = p.getByRole("region", { name: "Results" }).getByRole("listitem");
+  await expect(leaders).toHaveCount(2);
+  await expect(leaders.first()).toContainText("Teachers who know every student");
+  await expect(leaders.first()).toContainText("Average 5.0 out of 5, from 1 rating");
+
+  // Scale: the end labels are read with the end values.
+  await page.getByRole("button", { name: "Open activity 3 for answers" }).click();
+  await expect(p.getByRole("heading", { name: "Our schools listen to families." })).toBeVisible();
+  await p.getByRole("radio", { name: "5 Agree" }).check();
+  await p.getByRole("button", { name: "Send my answer" }).click();
+  await expect(p.getByText("Your answer was saved. Thank you.")).toBeVisible();
+  await other.page.getByRole("radio", { name: "2", exact: true }).check();
+  await other.page.getByRole("button", { name: "Send my answer" }).click();
+  await expect(other.page.getByText("Your answer was saved. Thank you.")).toBeVisible();
+  await page.getByRole("button", { name: "Reveal the results of activity 3" }).click();
+  await expect(p.getByRole("table", { name: "Answers per value" }).getByRole("row", { name: /^5 – Agree 1 50%/ })).toBeAttached();
+  await expect(p.getByText("2 answers · average 3.5")).toBeVisible();
+
+  // Word cloud: a word with a space is refused on the phone with a clear message.
+  await page.getByRole("button", { name: "Open activity 4 for answers" }).click();
+  await p.getByLabel("Word 1", { exact: true }).fill("very curious");
+  await p.getByRole("button", { name: "Send my words" }).click();
+  await expect(p.getByText("One word per field, without spaces.")).toBeVisible();
+  await expect(p.getByLabel("Word 1", { exact: true })).toBeFocused();
+  await expectAccessible(p);
+  await p.getByLabel("Word 1", { exact: true }).fill("curious");
+  await p.getByLabel("Word 2 (optional)").fill("kind");
+  await p.getByRole("button", { name: "Send my words" }).click();
+  await expect(p.getByText("Your answer was saved. Thank you.")).toBeVisible();
+  await other.page.getByLabel("Word 1", { exact: true }).fill("Curious");
+  await other.page.getByRole("button", { name: "Send my words" }).click();
+  await expect(other.page.getByText("Your answer was saved. Thank you.")).toBeVisible();
+  await page.getByRole("button", { name: "Reveal the results of activity 4" }).click();
+  await expect(p.getByRole("list", { name: "Words, most frequent first" }).getByRole("listitem").first()).toHaveText(/curious, 2 times/i);
+
+  // Ranking by keyboard: the move is announced and focus stays on the button.
+  await page.getByRole("button", { name: "Open activity 5 for answers" }).click();
+  const artUp = p.getByRole("button", { name: "Move “Art” up" });
+  await artUp.focus();
+  await p.keyboard.press("Enter");
+  await expect(p.getByText("“Art” is now number 2 of 3.")).toBeAttached();
+  await expect(artUp).toBeFocused();
+  await p.keyboard.press("Enter");
+  await p.keyboard.press("Enter");
+  await expect(p.getByText("“Art” is now number 1 of 3.")).toBeAttached();
+  await expect(p.getByRole("list").filter({ hasText: "Reading" }).getByRole("listitem").first()).toContainText("Art");
+  await expectAccessible(p);
+  await p.getByRole("button", { name: "Send my ranking" }).click();
+  await expect(p.getByText("Your answer was saved. Thank you.")).toBeVisible();
+  await page.getByRole("button", { name: "Reveal the results of activity 5" }).click();
+  await expect(p.getByRole("region", { name: "Results" }).getByRole("listitem").first()).toContainText("Art");
+
+  // Nomination: consent is required before anything is sent.
+  await page.getByRole("button", { name: "Open activity 6 for answers" }).click();
+  await p.getByLabel("Name of the person").fill("Rosa Díaz");
+  await p.getByLabel(/^Why would they be a good champion\?/).fill("She runs the parents' reading club.");
+  await p.getByRole("button", { name: "Send my nomination" }).click();
+  await expect(p.getByText("Tick the box to confirm the person agreed to be contacted.")).toBeVisible();
+  await expect(p.getByRole("checkbox", { name: /I confirm that this person agreed/ })).toBeFocused();
+  await expectAccessible(p);
+  await p.getByRole("checkbox", { name: /I confirm that this person agreed/ }).check();
+  await p.getByRole("button", { name: "Send my nomination" }).click();
+  await expect(p.getByText("Your nomination was saved. Thank you.")).toBeVisible();
+  await expect(p.getByText("You made 1 nomination.")).toBeVisible();
+  await expect(p.getByLabel("Name of the person")).toHaveValue("");
+  await expect(page.getByRole("region", { name: "Live results of activity 6" })).toContainText("1 nomination so far.");
+  await expectNoSidewaysScroll(p);
+  await expectAccessible(p);
+
+  // The console itself fits a phone too.
+  await page.setViewportSize({ width: 360, height: 800 });
+  await expectNoSidewaysScroll(page);
+  await page.screenshot({ path: "test-results/live-console-phone.png", fullPage: true });
+  await expectAccessible(page);
+
+  expect([...phone.errors, ...other.errors], "uncaught errors in the participants' pages").toEqual([]);
+  await phone.context.close();
+  await other.context.close();
 });
