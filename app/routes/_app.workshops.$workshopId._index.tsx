@@ -142,7 +142,7 @@ export default function WorkshopPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, locale, formatDateTime } = useLocale();
-  const busy = navigation.state !== "idle";
+  const busy = navigation.state === "submitting";
   const paths = workshopPaths(workshop.id);
   const activities = workshop.activities;
   const failed = actionData && !actionData.ok ? actionData : null;
