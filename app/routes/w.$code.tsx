@@ -57,7 +57,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const ROOM_HEADING_ID = "room-heading";
 
 export default function ParticipantPage() {
-  const { code, workshop, participantId, participantToken, groupName } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  // A different workshop or participant is a different room, outbox and connection.
+  return <ParticipantRoomPage key={`${loaded.workshop.id}:${loaded.participantId}`} {...loaded} />;
+}
+
+function ParticipantRoomPage({ code, workshop, participantId, participantToken, groupName }: ReturnType<typeof useLoaderData<typeof loader>>) {
   const { t } = useLocale();
   const room = useWorkshopSocket({ workshopId: workshop.id, participantId, participantToken });
   const currentId = room.view?.current?.id ?? null;
@@ -100,6 +105,18 @@ export default function ParticipantPage() {
 }
 
 function Room({ room, languages }: { room: ParticipantRoom; languages: string[] }) {
+  const currentId = room.view?.current?.id ?? null;
+  // Refusals of answers to earlier activities (resent after a reconnect, say) are told here, not lost.
+  const earlier = room.rejections.filter((rejection) => rejection.activityId !== currentId);
+  return (
+    <>
+      <Rejections rejections={earlier} onDismiss={room.dismissRejection} />
+      <RoomState room={room} languages={languages} />
+    </>
+  );
+}
+
+function RoomState({ room, languages }: { room: ParticipantRoom; languages: string[] }) {
   const { t } = useLocale();
   const view = room.view;
   if (!view) return <CalmMessage title={t("live.participant.connectingTitle")} body={t("live.participant.connecting")} />;

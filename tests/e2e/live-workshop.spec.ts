@@ -245,6 +245,16 @@ test("an idea sent while offline is saved exactly once when the phone is back on
   await expect(mine.first()).toContainText("Saved");
   await expect(page.getByRole("region", { name: "Ideas to moderate" }).getByRole("listitem")).toHaveCount(1);
 
+  // Pausing, resuming and ending reach the phone, and focus follows the room.
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(phone.page.getByRole("heading", { name: "The workshop is paused" })).toBeFocused();
+  await page.getByRole("button", { name: "Resume" }).click();
+  await expect(phone.page.getByRole("heading", { name: "One idea, please." })).toBeVisible();
+  await page.getByRole("button", { name: "End the workshop" }).click();
+  await page.getByRole("button", { name: "Yes, end it" }).click();
+  await expect(phone.page.getByRole("heading", { name: "The workshop has ended" })).toBeFocused();
+  await expectAccessible(phone.page);
+
   expect(phone.errors, "uncaught errors in the participant's page").toEqual([]);
   await phone.context.close();
 });
@@ -371,6 +381,19 @@ test("rating, scale, word cloud, ranking and nomination work by keyboard on a ph
   await expect(page.getByRole("region", { name: "Live results of activity 6" })).toContainText("1 nomination so far.");
   await expectNoSidewaysScroll(p);
   await expectAccessible(p);
+
+  // Moderation: merge a duplicate, restore it, hide an idea.
+  const queue = page.getByRole("region", { name: "Ideas to moderate" });
+  await queue.getByRole("button", { name: "Merge “Projects with local employers” into another idea" }).click();
+  await queue.getByLabel("Merge into this idea").selectOption({ label: "Teachers who know every student" });
+  await expectAccessible(page);
+  await queue.getByRole("button", { name: "Merge", exact: true }).click();
+  await expect(queue.getByText("Merged into “Teachers who know every student”")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "The idea was merged." })).toBeVisible();
+  await queue.getByRole("button", { name: "Restore “Projects with local employers”" }).click();
+  await expect(queue.getByText(/Merged into/)).toHaveCount(0);
+  await queue.getByRole("button", { name: "Hide “Teachers who know every student”" }).click();
+  await expect(queue.getByText("Hidden", { exact: true })).toBeVisible();
 
   // The console itself fits a phone too.
   await page.setViewportSize({ width: 360, height: 800 });

@@ -6,8 +6,8 @@ import { ResultBars } from "./ResultBars";
 /** Where results are shown: a phone, the facilitator's console, or the projector. */
 export type ResultsVariant = "participant" | "console" | "presenter";
 
-/** How many ideas the projector shows at once: the newest, with the spotlighted one first. */
-const PRESENTER_WALL_SIZE = 30;
+/** How many ideas the projector and the console's preview show at once: the newest, with the spotlighted one first. */
+const WALL_PREVIEW_SIZE = 30;
 
 type Props = { activity: LiveActivity; results: ActivityResults | undefined; variant: ResultsVariant };
 
@@ -122,7 +122,8 @@ export function IdeaWall({ ideas, spotlightIdeaId, variant }: { ideas: readonly 
   const onWall = newestFirst(visibleIdeas(ideas));
   const spotlight = onWall.find((idea) => idea.id === spotlightIdeaId) ?? null;
   const rest = onWall.filter((idea) => idea !== spotlight);
-  const shown = variant === "presenter" ? rest.slice(0, PRESENTER_WALL_SIZE - (spotlight ? 1 : 0)) : rest;
+  // Phones get a wall the server already cut to size; the console moderates every idea in its own list.
+  const shown = variant === "participant" ? rest : rest.slice(0, WALL_PREVIEW_SIZE - (spotlight ? 1 : 0));
   if (onWall.length === 0) return <p className="muted">{t("live.results.noIdeas")}</p>;
   return (
     <>
