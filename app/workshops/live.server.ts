@@ -18,7 +18,7 @@ import {
   type Submissions,
 } from "./activity-types";
 import { canManageWorkshops } from "./agenda";
-import { bordaCount, ideaRatingStats, pollResults, scaleResults, wordCloud } from "./aggregate";
+import { bordaCount, ideaRatingStats, pollResults, scaleResults, wordCloud, type IdeaRatingStats } from "./aggregate";
 import { planActivityCommand, planWorkshopCommand, type ActivityCommand, type RunOutcome, type RunPlan, type RunState, type WorkshopCommand } from "./live-rules";
 import { pickIdeasToRate } from "./rating-order";
 
@@ -336,7 +336,7 @@ export type SubmissionInput = { participant: ParticipantActor; activityId: strin
 export type RecordedSubmission = {
   result: LiveResult<SubmissionReceipt>;
   /** Set when this submission was saved now (not a duplicate): its activity's results changed. */
-  saved: { workshopId: string; activityId: string } | null;
+  saved: { workshopId: string; activityId: string; ratedIdeaId: string | null } | null;
 };
 
 /** Champion nominations one participant may make in one activity. */
@@ -372,37 +372,35 @@ type LoadedActivity = {
   config: ActivityConfigs[ActivityType] | null;
 };
 
+type ActivityRow = {
+  id: string;
+  workshopId: string;
+  type: ActivityType;
+  state: ActivityState;
+  config: unknown;
+  resultsVisible: boolean;
+  status: WorkshopStatus;
+  districtId: string;
+  languages: string[];
+};
+
+/**
+ * Activities with their workshop's status, in one statement: this runs for
+ * every batch of submissions, so it is raw SQL rather than a relation query
+ * (which costs a second statement).
+ */
 async function loadActivities(ids: string[]): Promise<Map<string, LoadedActivity>> {
   if (ids.length === 0) return new Map();
-  const rows = await prisma.activity.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      workshopId: true,
-      type: true,
-      state: true,
-      config: true,
-      resultsVisible: true,
-      workshop: { select: { status: true, districtId: true, languages: true } },
-    },
-  });
+  const rows = await prisma.$queryRaw<ActivityRow[]>`
+    SELECT a."id", a."workshopId", a."type"::text AS "type", a."state"::text AS "state", a."config", a."resultsVisible",
+           w."status"::text AS "status", w."districtId", w."languages"
+    FROM "Activity" a JOIN "Workshop" w ON w."id" = a."workshopId"
+    WHERE a."id" = ANY(${ids})`;
   return new Map(
     rows.map((row) => {
-      const parsed = configSchemaFor(row.type, row.workshop.languages).safeParse(row.config);
-      return [
-        row.id,
-        {
-          id: row.id,
-          workshopId: row.workshopId,
-          districtId: row.workshop.districtId,
-          type: row.type,
-          state: row.state,
-          status: row.workshop.status,
-          resultsVisible: row.resultsVisible,
-          languages: row.workshop.languages,
-          config: parsed.success ? (parsed.data as ActivityConfigs[ActivityType]) : null,
-        },
-      ];
+      const parsed = configSchemaFor(row.type, row.languages).safeParse(row.config);
+      const { config: _stored, ...rest } = row;
+      return [row.id, { ...rest, config: parsed.success ? (parsed.data as ActivityConfigs[ActivityType]) : null }];
     }),
   );
 }
@@ -532,7 +530,11 @@ export async function recordSubmissions(inputs: readonly SubmissionInput[]): Pro
     }
     results[item.index] = {
       result: ok({ id: row, clientId: item.input.clientId, duplicate: false }),
-      saved: { workshopId: item.activity.workshopId, activityId: item.activity.id },
+      saved: {
+        workshopId: item.activity.workshopId,
+        activityId: item.activity.id,
+        ratedIdeaId: item.parsed?.type === "rate" ? item.parsed.submission.ideaId : null,
+      },
     };
   }
   if (missing.length > 0) {
@@ -731,12 +733,63 @@ export const IDEAS_PER_RATING_REQUEST = 5;
 export type RatingRequest = { participant: ParticipantActor; activityId: string };
 export type IdeasToRate = { ideas: { id: string; text: string }[] };
 
+/** The ideas open for rating in one rating activity, with how many ratings each has there. */
+export type RatingPool = { ideas: { id: string; participantId: string; text: string }[]; counts: Map<string, number> };
+
+export type RatingPools = {
+  get(rateActivityId: string, sourceActivityId: string): Promise<RatingPool>;
+  /** Counts a rating this node just saved, so the next participants served see it. */
+  noteRating(rateActivityId: string, ideaId: string): void;
+  /** Forgets every pool (after moderation hid, restored or merged an idea). */
+  invalidate(): void;
+};
+
+async function loadRatingPool(rateActivityId: string, sourceActivityId: string): Promise<RatingPool> {
+  const [ideas, counts] = await Promise.all([
+    prisma.$queryRaw<RatingPool["ideas"]>`
+      SELECT "id", "participantId", "text" FROM "Idea"
+      WHERE "activityId" = ${sourceActivityId} AND "hiddenAt" IS NULL AND "mergedIntoId" IS NULL`,
+    prisma.$queryRaw<{ ideaId: string; n: number }[]>`
+      SELECT "ideaId", count(*)::int AS "n" FROM "Rating" WHERE "activityId" = ${rateActivityId} GROUP BY 1`,
+  ]);
+  return { ideas, counts: new Map(counts.map((row) => [row.ideaId, row.n])) };
+}
+
+/**
+ * Rating pools kept for `ttlMs`: during a rating round hundreds of phones ask
+ * for their next ideas every second, and the pool (every idea of the
+ * brainstorm and its count) is the same for all of them. Counts of ratings
+ * saved on this node are added as they happen; those saved on other nodes
+ * show when the pool is next read, so fairness is approximate for `ttlMs`.
+ */
+export function createRatingPools(ttlMs: number): RatingPools {
+  const pools = new Map<string, { expires: number; pool: Promise<RatingPool> }>();
+  return {
+    get(rateActivityId, sourceActivityId) {
+      const cached = pools.get(rateActivityId);
+      if (cached && cached.expires > Date.now()) return cached.pool;
+      const pool = loadRatingPool(rateActivityId, sourceActivityId);
+      pools.set(rateActivityId, { expires: Date.now() + ttlMs, pool });
+      pool.catch(() => pools.delete(rateActivityId));
+      return pool;
+    },
+    noteRating(rateActivityId, ideaId) {
+      void pools.get(rateActivityId)?.pool.then((pool) => pool.counts.set(ideaId, (pool.counts.get(ideaId) ?? 0) + 1), () => undefined);
+    },
+    invalidate() {
+      pools.clear();
+    },
+  };
+}
+
+const FRESH_POOLS: RatingPools = { get: loadRatingPool, noteRating: () => undefined, invalidate: () => undefined };
+
 /**
  * The next ideas each participant should rate (least-rated first, never their
  * own, never one they rated), for many participants at once: per rating
  * activity, the pool of ideas and their counts are read once.
  */
-export async function nextIdeasToRate(requests: readonly RatingRequest[]): Promise<LiveResult<IdeasToRate>[]> {
+export async function nextIdeasToRate(requests: readonly RatingRequest[], pools: RatingPools = FRESH_POOLS): Promise<LiveResult<IdeasToRate>[]> {
   const results: LiveResult<IdeasToRate>[] = requests.map(() => fail("server_error", "not processed"));
   if (requests.length === 0) return results;
   const activities = await loadActivities([...new Set(requests.map((request) => request.activityId))]);
@@ -758,41 +811,43 @@ export async function nextIdeasToRate(requests: readonly RatingRequest[]): Promi
   });
   if (valid.length === 0) return results;
 
-  const rateActivityIds = [...new Set(valid.map((item) => item.activity.id))];
-  const sourceIds = [...new Set(valid.map((item) => item.config.sourceActivityId))];
-  const [ideas, counts, mine] = await Promise.all([
-    prisma.idea.findMany({
-      where: { activityId: { in: sourceIds }, hiddenAt: null, mergedIntoId: null },
-      select: { id: true, activityId: true, participantId: true, text: true },
-    }),
-    prisma.rating.groupBy({ by: ["activityId", "ideaId"], where: { activityId: { in: rateActivityIds } }, _count: { _all: true } }),
+  const rateActivities = new Map(valid.map((item) => [item.activity.id, item.config.sourceActivityId]));
+  const [poolEntries, mine] = await Promise.all([
+    Promise.all([...rateActivities].map(async ([id, sourceId]) => [id, await pools.get(id, sourceId)] as const)),
     prisma.rating.findMany({
-      where: { activityId: { in: rateActivityIds }, participantId: { in: [...new Set(valid.map((item) => item.request.participant.participantId))] } },
+      where: { activityId: { in: [...rateActivities.keys()] }, participantId: { in: [...new Set(valid.map((item) => item.request.participant.participantId))] } },
       select: { activityId: true, participantId: true, ideaId: true },
     }),
   ]);
-  const countOf = new Map(counts.map((row) => [`${row.activityId}\u0000${row.ideaId}`, row._count._all]));
+  // The pool as pickIdeasToRate reads it, built once per activity rather than once per participant.
+  const ratableOf = new Map(
+    poolEntries.map(([id, pool]) => [
+      id,
+      {
+        ideas: pool.ideas.map((idea) => ({ id: idea.id, authorParticipantId: idea.participantId, ratingCount: pool.counts.get(idea.id) ?? 0 })),
+        textOf: new Map(pool.ideas.map((idea) => [idea.id, idea.text])),
+      },
+    ]),
+  );
   const ratedBy = new Map<string, Set<string>>();
   for (const row of mine) {
     const key = `${row.activityId}\u0000${row.participantId}`;
     ratedBy.set(key, (ratedBy.get(key) ?? new Set()).add(row.ideaId));
   }
-  const textOf = new Map(ideas.map((idea) => [idea.id, idea.text]));
 
   for (const { index, request, activity, config } of valid) {
+    const ratable = ratableOf.get(activity.id);
     const participantId = request.participant.participantId;
     const alreadyRatedIds = ratedBy.get(`${activity.id}\u0000${participantId}`) ?? new Set<string>();
     const remaining = Math.max(0, config.ratingsPerParticipant - alreadyRatedIds.size);
     const picked = pickIdeasToRate({
-      ideas: ideas
-        .filter((idea) => idea.activityId === config.sourceActivityId)
-        .map((idea) => ({ id: idea.id, authorParticipantId: idea.participantId, ratingCount: countOf.get(`${activity.id}\u0000${idea.id}`) ?? 0 })),
+      ideas: ratable?.ideas ?? [],
       participantId,
       alreadyRatedIds,
       count: Math.min(remaining, IDEAS_PER_RATING_REQUEST),
       seed: activity.id,
     });
-    results[index] = ok({ ideas: picked.map((id) => ({ id, text: textOf.get(id) ?? "" })) });
+    results[index] = ok({ ideas: picked.map((id) => ({ id, text: ratable?.textOf.get(id) ?? "" })) });
   }
   return results;
 }
@@ -828,30 +883,16 @@ export async function mySubmissions(participant: ParticipantActor, activityId: s
 }
 
 // ---------------------------------------------------------------------------
-// Participants known to the room
-
-/**
- * Which of these participant ids still exist, with their workshop: the socket
- * layer admits a participant's token only while its participant does.
- */
-export async function participantsById(ids: readonly string[]): Promise<Map<string, { workshopId: string; districtId: string }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await prisma.participant.findMany({
-    where: { id: { in: [...new Set(ids)] } },
-    select: { id: true, workshopId: true, workshop: { select: { districtId: true } } },
-  });
-  return new Map(rows.map((row) => [row.id, { workshopId: row.workshopId, districtId: row.workshop.districtId }]));
-}
-
-// ---------------------------------------------------------------------------
 // Results
 
 /** Ideas a participant's phone receives on a revealed wall: the newest ones, enough for a screen. */
 export const PARTICIPANT_WALL_LIMIT = 100;
 /** Ideas the console receives for moderation: the newest ones (the counts always cover all). */
-export const STAFF_IDEA_LIMIT = 500;
+export const STAFF_IDEA_LIMIT = 300;
 /** Ideas listed as rating leaders. */
 export const RATING_LEADERS_LIMIT = 10;
+// Rating leaders are picked from this many best-rated ideas, so a few hidden ones among them still leave a full list.
+const LEADER_CANDIDATES = 3 * RATING_LEADERS_LIMIT;
 
 export type ComputedResults = {
   workshopId: string;
@@ -865,6 +906,16 @@ export type ComputedResults = {
 
 const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : []);
 
+/** Each row `n` times: the aggregate rules count individual answers, the database hands them over grouped. */
+function expand<Row extends { n: number }, T>(rows: readonly Row[], pick: (row: Row) => T): T[] {
+  const out: T[] = [];
+  for (const row of rows) {
+    const item = pick(row);
+    for (let i = 0; i < row.n; i += 1) out.push(item);
+  }
+  return out;
+}
+
 type IdeaRow = {
   id: string;
   activityId: string;
@@ -873,43 +924,129 @@ type IdeaRow = {
   hiddenAt: Date | null;
   mergedIntoId: string | null;
   themeId: string | null;
-  participant: { stakeholderGroupId: string };
+  stakeholderGroupId: string;
 };
 
-function ideaViews(ideas: readonly IdeaRow[], ratings: readonly { ideaId: string; value: number }[]) {
-  const rootOf = new Map(ideas.map((idea) => [idea.id, idea.mergedIntoId ?? idea.id]));
-  // A merged duplicate's ratings count towards the idea it was merged into. Live results are not split by group.
-  const stats = new Map(
-    ideaRatingStats(ratings.map((rating) => ({ ideaId: rootOf.get(rating.ideaId) ?? rating.ideaId, value: rating.value, stakeholderGroupId: "" }))).map(
-      (entry) => [entry.ideaId, entry],
-    ),
-  );
-  return ideas.map(
-    (idea): IdeaView => ({
-      id: idea.id,
-      activityId: idea.activityId,
-      text: idea.text,
-      stakeholderGroupId: idea.participant.stakeholderGroupId,
-      createdAt: idea.createdAt.toISOString(),
-      hidden: idea.hiddenAt !== null || idea.mergedIntoId !== null,
-      mergedIntoId: idea.mergedIntoId,
-      themeId: idea.themeId,
-      averageRating: idea.mergedIntoId ? null : (stats.get(idea.id)?.mean ?? null),
-      ratingCount: idea.mergedIntoId ? 0 : (stats.get(idea.id)?.count ?? 0),
-    }),
-  );
+type RatingGroupRow = { ideaId: string; value: number; n: number };
+
+/**
+ * Rating statistics per idea, a merged duplicate's ratings counted towards
+ * the idea it was merged into. Live results are not split by stakeholder
+ * group (the results pages are), so every rating goes into one group.
+ */
+function ratingStats(rows: readonly RatingGroupRow[]): Map<string, IdeaRatingStats> {
+  const ratings = expand(rows, (row) => ({ ideaId: row.ideaId, value: row.value, stakeholderGroupId: "" }));
+  return new Map(ideaRatingStats(ratings).map((entry) => [entry.ideaId, entry]));
 }
 
-const IDEA_SELECT = {
-  id: true,
-  activityId: true,
-  text: true,
-  createdAt: true,
-  hiddenAt: true,
-  mergedIntoId: true,
-  themeId: true,
-  participant: { select: { stakeholderGroupId: true } },
-} as const;
+function ideaView(idea: IdeaRow, stats: ReadonlyMap<string, IdeaRatingStats>): IdeaView {
+  const own = idea.mergedIntoId ? undefined : stats.get(idea.id);
+  return {
+    id: idea.id,
+    activityId: idea.activityId,
+    text: idea.text,
+    stakeholderGroupId: idea.stakeholderGroupId,
+    createdAt: idea.createdAt.toISOString(),
+    hidden: idea.hiddenAt !== null || idea.mergedIntoId !== null,
+    mergedIntoId: idea.mergedIntoId,
+    themeId: idea.themeId,
+    averageRating: own?.mean ?? null,
+    ratingCount: own?.count ?? 0,
+  };
+}
+
+/*
+ * The results queries below are raw SQL on purpose: they run a few times a
+ * second per activity during a live workshop, and grouping in the database
+ * (and skipping the per-row overhead of relation queries) keeps each one to
+ * a few milliseconds with thousands of rows.
+ */
+
+async function brainstormResults(activityId: string): Promise<{ staff: ActivityResults; participants: ActivityResults }> {
+  const [ideas, [counted]] = await Promise.all([
+    prisma.$queryRaw<IdeaRow[]>`
+      SELECT i."id", i."activityId", i."text", i."createdAt", i."hiddenAt", i."mergedIntoId", i."themeId", p."stakeholderGroupId"
+      FROM "Idea" i JOIN "Participant" p ON p."id" = i."participantId"
+      WHERE i."activityId" = ${activityId}
+      ORDER BY i."createdAt" DESC, i."id" DESC
+      LIMIT ${STAFF_IDEA_LIMIT}`,
+    prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS "n" FROM "Idea" WHERE "activityId" = ${activityId} AND "hiddenAt" IS NULL AND "mergedIntoId" IS NULL`,
+  ]);
+  const rootIds = ideas.filter((idea) => !idea.mergedIntoId).map((idea) => idea.id);
+  const stats = ratingStats(
+    rootIds.length === 0
+      ? []
+      : await prisma.$queryRaw<RatingGroupRow[]>`
+          SELECT COALESCE(i."mergedIntoId", i."id") AS "ideaId", r."value", count(*)::int AS "n"
+          FROM "Rating" r JOIN "Idea" i ON i."id" = r."ideaId"
+          WHERE i."activityId" = ${activityId} AND COALESCE(i."mergedIntoId", i."id") = ANY(${rootIds})
+          GROUP BY 1, 2`,
+  );
+  const views = ideas.map((idea) => ideaView(idea, stats));
+  const base = { type: "brainstorm" as const, activityId, ideaCount: counted?.n ?? 0 };
+  return {
+    staff: { ...base, ideas: views },
+    participants: { ...base, ideas: views.filter((idea) => !idea.hidden).slice(0, PARTICIPANT_WALL_LIMIT) },
+  };
+}
+
+async function rateResults(activityId: string, sourceActivityId: string): Promise<ActivityResults> {
+  const rows = await prisma.$queryRaw<RatingGroupRow[]>`
+    SELECT COALESCE(i."mergedIntoId", i."id") AS "ideaId", r."value", count(*)::int AS "n"
+    FROM "Rating" r JOIN "Idea" i ON i."id" = r."ideaId"
+    WHERE r."activityId" = ${activityId}
+    GROUP BY 1, 2`;
+  const stats = ratingStats(rows);
+  const candidates = [...stats.keys()].slice(0, LEADER_CANDIDATES);
+  const ideas =
+    candidates.length === 0
+      ? []
+      : await prisma.$queryRaw<IdeaRow[]>`
+          SELECT i."id", i."activityId", i."text", i."createdAt", i."hiddenAt", i."mergedIntoId", i."themeId", p."stakeholderGroupId"
+          FROM "Idea" i JOIN "Participant" p ON p."id" = i."participantId"
+          WHERE i."id" = ANY(${candidates}) AND i."activityId" = ${sourceActivityId}`;
+  const byId = new Map(ideas.map((idea) => [idea.id, idea]));
+  const leaders = candidates
+    .map((id) => byId.get(id))
+    .filter((idea): idea is IdeaRow => idea !== undefined && !idea.hiddenAt && !idea.mergedIntoId)
+    .slice(0, RATING_LEADERS_LIMIT)
+    .map((idea) => ideaView(idea, stats));
+  return { type: "rate", activityId, ratingCount: rows.reduce((sum, row) => sum + row.n, 0), leaders };
+}
+
+async function responseResults(activity: LoadedActivity & { type: "poll" | "scale" | "wordcloud" | "ranking" }): Promise<ActivityResults> {
+  const { id: activityId, config } = activity;
+  // Identical answers are grouped: a poll of two thousand votes comes back as a handful of rows.
+  const grouped = await prisma.$queryRaw<{ payload: unknown; n: number }[]>`
+    SELECT "payload", count(*)::int AS "n" FROM "Response" WHERE "activityId" = ${activityId} GROUP BY "payload"`;
+  const payloads = expand(grouped, (row) => asObject(row.payload));
+  switch (activity.type) {
+    case "poll": {
+      const results = pollResults((config as ActivityConfigs["poll"] | null)?.options ?? [], payloads.map((payload) => ({ optionIds: stringList(payload.optionIds) })));
+      return { type: "poll", activityId, respondents: results.respondents, options: results.options };
+    }
+    case "scale": {
+      const scale = config as ActivityConfigs["scale"] | null;
+      const values = payloads.map((payload) => payload.value).filter((value): value is number => typeof value === "number");
+      const results = scaleResults(scale?.min ?? 1, scale?.max ?? 5, values);
+      return { type: "scale", activityId, respondents: results.count, distribution: results.distribution.map(({ value, count }) => ({ value, count })), mean: results.mean };
+    }
+    case "wordcloud": {
+      const locale = activity.languages.find(isLocale) ?? "en";
+      const lists = payloads.map((payload) => stringList(payload.words));
+      return { type: "wordcloud", activityId, respondents: lists.filter((words) => words.length > 0).length, words: wordCloud(lists, locale) };
+    }
+    case "ranking": {
+      const results = bordaCount((config as ActivityConfigs["ranking"] | null)?.items ?? [], payloads.map((payload) => stringList(payload.order)));
+      return { type: "ranking", activityId, respondents: results.ballots, items: results.items };
+    }
+  }
+}
+
+function isResponseActivity(activity: LoadedActivity): activity is LoadedActivity & { type: "poll" | "scale" | "wordcloud" | "ranking" } {
+  return tableOf(activity.type) === "response";
+}
 
 /**
  * An activity's aggregates, computed once for both audiences. Null when the
@@ -917,79 +1054,15 @@ const IDEA_SELECT = {
  * per second at most, however many submissions arrive.
  */
 export async function computeActivityResults(activityId: string): Promise<ComputedResults | null> {
-  const [activity] = [...(await loadActivities([activityId])).values()];
+  const activity = (await loadActivities([activityId])).get(activityId);
   if (!activity) return null;
   const frame = { workshopId: activity.workshopId, districtId: activity.districtId, resultsVisible: activity.resultsVisible };
   const same = (results: ActivityResults): ComputedResults => ({ ...frame, staff: results, participants: results });
-  const config = activity.config;
-
-  switch (activity.type) {
-    case "brainstorm": {
-      const [ideas, ratings] = await Promise.all([
-        prisma.idea.findMany({ where: { activityId }, select: IDEA_SELECT, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
-        prisma.rating.findMany({ where: { idea: { activityId } }, select: { ideaId: true, value: true } }),
-      ]);
-      const views = ideaViews(ideas, ratings);
-      const onWall = views.filter((idea) => !idea.hidden);
-      const base = { type: "brainstorm" as const, activityId, ideaCount: onWall.length };
-      return {
-        ...frame,
-        staff: { ...base, ideas: views.slice(0, STAFF_IDEA_LIMIT) },
-        participants: { ...base, ideas: onWall.slice(0, PARTICIPANT_WALL_LIMIT) },
-      };
-    }
-    case "rate": {
-      const sourceActivityId = (config as ActivityConfigs["rate"] | null)?.sourceActivityId ?? "";
-      const [ideas, ratings] = await Promise.all([
-        prisma.idea.findMany({ where: { activityId: sourceActivityId }, select: IDEA_SELECT }),
-        prisma.rating.findMany({ where: { activityId }, select: { ideaId: true, value: true } }),
-      ]);
-      const leaders = ideaViews(ideas, ratings)
-        .filter((idea) => !idea.hidden && idea.ratingCount > 0)
-        .sort((a, b) => (b.averageRating ?? 0) - (a.averageRating ?? 0) || b.ratingCount - a.ratingCount || (a.id < b.id ? -1 : 1))
-        .slice(0, RATING_LEADERS_LIMIT);
-      return same({ type: "rate", activityId, ratingCount: ratings.length, leaders });
-    }
-    case "nomination":
-      return same({ type: "nomination", activityId, count: await prisma.nomination.count({ where: { activityId } }) });
-    case "poll":
-    case "scale":
-    case "wordcloud":
-    case "ranking": {
-      const payloads = (await prisma.response.findMany({ where: { activityId }, select: { payload: true } })).map((response) => asObject(response.payload));
-      return same(responseResults(activity.type, activityId, config, payloads, activity.languages));
-    }
-  }
-}
-
-function responseResults(
-  type: "poll" | "scale" | "wordcloud" | "ranking",
-  activityId: string,
-  config: LoadedActivity["config"],
-  payloads: readonly Record<string, unknown>[],
-  languages: readonly string[],
-): ActivityResults {
-  switch (type) {
-    case "poll": {
-      const results = pollResults((config as ActivityConfigs["poll"] | null)?.options ?? [], payloads.map((payload) => ({ optionIds: stringList(payload.optionIds) })));
-      return { type, activityId, respondents: results.respondents, options: results.options };
-    }
-    case "scale": {
-      const scale = config as ActivityConfigs["scale"] | null;
-      const values = payloads.map((payload) => payload.value).filter((value): value is number => typeof value === "number");
-      const results = scaleResults(scale?.min ?? 1, scale?.max ?? 5, values);
-      return { type, activityId, respondents: results.count, distribution: results.distribution.map(({ value, count }) => ({ value, count })), mean: results.mean };
-    }
-    case "wordcloud": {
-      const locale = languages.find(isLocale) ?? "en";
-      const lists = payloads.map((payload) => stringList(payload.words));
-      return { type, activityId, respondents: lists.filter((words) => words.length > 0).length, words: wordCloud(lists, locale) };
-    }
-    case "ranking": {
-      const results = bordaCount((config as ActivityConfigs["ranking"] | null)?.items ?? [], payloads.map((payload) => stringList(payload.order)));
-      return { type, activityId, respondents: results.ballots, items: results.items };
-    }
-  }
+  if (activity.type === "brainstorm") return { ...frame, ...(await brainstormResults(activityId)) };
+  if (activity.type === "rate") return same(await rateResults(activityId, (activity.config as ActivityConfigs["rate"] | null)?.sourceActivityId ?? ""));
+  if (activity.type === "nomination") return same({ type: "nomination", activityId, count: await prisma.nomination.count({ where: { activityId } }) });
+  if (isResponseActivity(activity)) return same(await responseResults(activity));
+  return null;
 }
 
 /** An activity's results for the console or presenter, whether or not participants see them. */

@@ -25,7 +25,10 @@ export async function createSocketServer(httpServer: HttpServer, deps: SocketDep
     maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
     // Other upgrade paths (the collaboration server) are routed elsewhere, not destroyed.
     destroyUpgrade: false,
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+    // No connection state recovery: it keeps every broadcast for the whole recovery window (live results
+    // several times a second, to thousands of phones), and the protocol already says how a client
+    // catches up after reconnecting — ask for the room's state, resend what was never acknowledged
+    // (docs/realtime-protocol.md). It would also work on one node only: the Redis adapter cannot recover sessions.
   });
 
   const redisClients: { quit(): Promise<unknown> }[] = [];
@@ -37,18 +40,18 @@ export async function createSocketServer(httpServer: HttpServer, deps: SocketDep
     redisClients.push(pub, sub);
   }
 
-  const workshops = createWorkshopHub(io, deps.workshops);
-
   io.use((socket, next) => {
     identify(socket.handshake.auth, socket.handshake.headers.cookie, deps.secret)
-      .then(async (identity) => {
+      .then((identity) => {
         socket.data.identity = identity;
-        next((await workshops.admit(identity)) ?? undefined);
+        next();
       })
       .catch((error: unknown) => {
         next(error instanceof HandshakeError ? error : new Error("unauthorized: could not check the session"));
       });
   });
+
+  const workshops = createWorkshopHub(io, deps.workshops);
 
   io.on("connection", (socket) => {
     const { identity } = socket.data;

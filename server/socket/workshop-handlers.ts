@@ -8,11 +8,11 @@ import { ACTIVITY_COMMANDS, TIMER_MAX_SECONDS, WORKSHOP_COMMANDS } from "~/works
 import {
   computeActivityResults,
   consoleView,
+  createRatingPools,
   describeIssues,
   moderateIdea,
   mySubmissions,
   nextIdeasToRate,
-  participantsById,
   participantViewOf,
   recordSubmissions,
   resultsForStaff,
@@ -24,6 +24,7 @@ import {
   workshopView,
   type LiveResult,
   type ParticipantActor,
+  type RatingRequest,
   type StaffActor,
 } from "~/workshops/live.server";
 import type {
@@ -62,6 +63,8 @@ export type WorkshopHubOptions = {
 export const DEFAULT_SUBMISSION_LIMIT = { limit: 20, windowMs: 10_000 };
 export const DEFAULT_READ_LIMIT = { limit: 60, windowMs: 10_000 };
 export const DEFAULT_RESULTS_INTERVAL_MS = 250;
+// How long the ideas of a rating round are reused between phones asking for their next ones.
+const RATING_POOL_TTL_MS = 1_000;
 // A handler still running at shutdown gets this long to finish before the database closes.
 const SHUTDOWN_WAIT_MS = 5_000;
 const SESSION_ENDED_GRACE_MS = 1_000;
@@ -104,8 +107,6 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): { ok: true; data: T } |
 }
 
 export type WorkshopHub = {
-  /** The handshake's second step: a participant's token is good only while its participant exists. */
-  admit(identity: Identity): Promise<Error | null>;
   /** Registers every workshop event on a connected socket. */
   register(socket: WorkshopSocket): void;
   /** Answers what is in flight, drops pending results updates (derived data), and stops taking events. */
@@ -119,11 +120,8 @@ export function createWorkshopHub(io: WorkshopIo, options: WorkshopHubOptions = 
 
   // Many phones act at the same moment; each of these turns a burst into a few statements.
   const submissions = createBatcher(recordSubmissions);
-  const ratingRequests = createBatcher(nextIdeasToRate);
-  const participantChecks = createBatcher(async (ids: string[]) => {
-    const found = await participantsById(ids);
-    return ids.map((id) => found.get(id) ?? null);
-  });
+  const ratingPools = createRatingPools(RATING_POOL_TTL_MS);
+  const ratingRequests = createBatcher((requests: RatingRequest[]) => nextIdeasToRate(requests, ratingPools));
 
   const inFlight = new Set<Promise<unknown>>();
   let closing = false;
@@ -315,7 +313,10 @@ export function createWorkshopHub(io: WorkshopIo, options: WorkshopHubOptions = 
         const parsed = parse(schemas.submission, input);
         if (!parsed.ok) return parsed.answer;
         const { result, saved } = await submissions.push({ participant, ...parsed.data });
-        if (saved) results.touch(saved.activityId);
+        if (saved) {
+          results.touch(saved.activityId);
+          if (saved.ratedIdeaId) ratingPools.noteRating(saved.activityId, saved.ratedIdeaId);
+        }
         return result;
       }),
     );
@@ -382,6 +383,7 @@ export function createWorkshopHub(io: WorkshopIo, options: WorkshopHubOptions = 
         const { workshopId, ...moderation } = parsed.data;
         const result = await moderateIdea(staff, workshopId, moderation);
         if (!result.ok) return result;
+        ratingPools.invalidate();
         // The spotlight is part of the room's state; hiding or merging changes the wall.
         await broadcastRoom(result.data.workshopId);
         for (const activityId of result.data.activityIds) results.touch(activityId);
@@ -401,14 +403,6 @@ export function createWorkshopHub(io: WorkshopIo, options: WorkshopHubOptions = 
   }
 
   return {
-    async admit(identity) {
-      if (identity.kind !== "participant") return null;
-      const participant = await participantChecks.push(identity.participantId);
-      if (!participant || participant.workshopId !== identity.workshopId || participant.districtId !== identity.districtId) {
-        return new Error("unauthorized: this participant is no longer in the workshop");
-      }
-      return null;
-    },
     register,
     async close() {
       closing = true;
@@ -416,7 +410,7 @@ export function createWorkshopHub(io: WorkshopIo, options: WorkshopHubOptions = 
       results.dispose();
       consoles.dispose();
       // Submissions already taken are saved and acknowledged before the sockets close.
-      await Promise.all([submissions.drain(), ratingRequests.drain(), participantChecks.drain()]);
+      await Promise.all([submissions.drain(), ratingRequests.drain()]);
       let timer: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([
         Promise.allSettled([...inFlight]),
