@@ -766,8 +766,11 @@ export function createRatingPools(ttlMs: number): RatingPools {
   const pools = new Map<string, { expires: number; pool: Promise<RatingPool> }>();
   return {
     get(rateActivityId, sourceActivityId) {
+      const now = Date.now();
       const cached = pools.get(rateActivityId);
-      if (cached && cached.expires > Date.now()) return cached.pool;
+      if (cached && cached.expires > now) return cached.pool;
+      // Rounds that ended are forgotten rather than kept for the life of the process.
+      for (const [id, entry] of pools) if (entry.expires <= now) pools.delete(id);
       const pool = loadRatingPool(rateActivityId, sourceActivityId);
       pools.set(rateActivityId, { expires: Date.now() + ttlMs, pool });
       pool.catch(() => pools.delete(rateActivityId));

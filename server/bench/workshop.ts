@@ -5,6 +5,8 @@ import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { startSession } from "~/auth/session.server";
 import { createDistrict } from "~/models/district.server";
 import { prisma } from "~/utils/db.server";
@@ -72,6 +74,18 @@ function participantsProcess(): { child: ChildProcess; request(message: ToPartic
   };
 }
 
+/**
+ * A full garbage collection, to tell the heap still in use from garbage not yet collected. The flag is set at run
+ * time so `npm run bench` needs no node options; gc is then reachable from a new context.
+ */
+function collectGarbage(): boolean {
+  setFlagsFromString("--expose-gc");
+  const gc: unknown = runInNewContext("gc");
+  if (typeof gc !== "function") return false;
+  (gc as () => void)();
+  return true;
+}
+
 /** Peak heap and resident memory of this process (the server), sampled every 100 ms. */
 function memorySampler() {
   let peakHeap = 0;
@@ -91,7 +105,8 @@ function memorySampler() {
     },
     peaks() {
       sample();
-      return { heap: peakHeap, rss: peakRss };
+      const live = collectGarbage() ? process.memoryUsage().heapUsed : null;
+      return { heap: peakHeap, rss: peakRss, live };
     },
     stop: () => clearInterval(timer),
   };
@@ -111,7 +126,7 @@ async function withCpu<T extends object>(work: () => Promise<T>): Promise<Measur
 
 type JoinReport = { joined: number; failed: number; firstError: string | null; databaseJoin: Summary; connect: Summary; wallMs: number; cpuPercent: number };
 
-type RunReport = { joins: JoinReport; phases: Measured<{ report: PhaseReport }>[]; heap: number; rss: number };
+type RunReport = { joins: JoinReport; phases: Measured<{ report: PhaseReport }>[]; heap: number; rss: number; liveHeap: number | null };
 
 async function seedWorkshop() {
   const { districtId, leaderId } = await createDistrict({
@@ -256,7 +271,7 @@ export async function runWorkshopBench(options: WorkshopBenchOptions): Promise<s
 
       const phases = await runPhases(request, seeded.activities, options);
       const peaks = memory.peaks();
-      real = { joins, phases, heap: peaks.heap, rss: peaks.rss };
+      real = { joins, phases, heap: peaks.heap, rss: peaks.rss, liveHeap: peaks.live };
       await request({ type: "disconnect" });
     } finally {
       await server.close();
@@ -290,7 +305,7 @@ export async function runWorkshopBench(options: WorkshopBenchOptions): Promise<s
       });
       const phases = await runPhases(request, activityIds, options);
       const peaks = memory.peaks();
-      baseline = { joins, phases, heap: peaks.heap, rss: peaks.rss };
+      baseline = { joins, phases, heap: peaks.heap, rss: peaks.rss, liveHeap: peaks.live };
       await request({ type: "disconnect" });
     } finally {
       await bare.close();
@@ -343,7 +358,9 @@ export function formatReport(options: WorkshopBenchOptions, real: RunReport, bas
     lines.push(`  server CPU ${measured.cpuPercent.toFixed(0)}% of one core (bare: ${baseline.phases[index]?.cpuPercent.toFixed(0) ?? "–"}%)`);
   }
   lines.push("");
-  lines.push(`Server memory: heap peak ${formatMb(real.heap)}, RSS peak ${formatMb(real.rss)} (bare Socket.IO: heap ${formatMb(baseline.heap)}, RSS ${formatMb(baseline.rss)})`);
+  const live = (run: RunReport) => (run.liveHeap === null ? "–" : formatMb(run.liveHeap));
+  lines.push(`Server memory: heap peak ${formatMb(real.heap)} (in use after a full GC with everyone connected: ${live(real)}), RSS peak ${formatMb(real.rss)}`);
+  lines.push(`  bare Socket.IO: heap peak ${formatMb(baseline.heap)} (after GC: ${live(baseline)}), RSS peak ${formatMb(baseline.rss)}`);
   lines.push("");
   const votes = real.phases.find((measured) => measured.report.phase === "votes")?.report;
   const verdict = (met: boolean) => (met ? "met" : "MISSED");
@@ -357,6 +374,6 @@ export function formatReport(options: WorkshopBenchOptions, real: RunReport, bas
     lines.push(`  p95 acknowledgement ≤ 150 ms: ${verdict((votes.ack.p95 ?? Infinity) <= TARGETS.ackP95Ms)} (${formatMs(votes.ack.p95)})`);
     lines.push(`  p95 vote → facilitator update ≤ 500 ms: ${verdict((votes.update.p95 ?? Infinity) <= TARGETS.voteUpdateP95Ms)} (${formatMs(votes.update.p95)})`);
   }
-  lines.push(`  heap ≤ 300 MB: ${verdict(real.heap <= TARGETS.heapBytes)} (${formatMb(real.heap)})`);
+  lines.push(`  heap ≤ 300 MB: ${verdict(real.heap <= TARGETS.heapBytes)} (peak ${formatMb(real.heap)}, garbage included)`);
   return lines.join("\n");
 }

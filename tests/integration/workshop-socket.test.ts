@@ -614,6 +614,37 @@ describe("rate limit", () => {
   });
 });
 
+describe("shutdown", () => {
+  it("answers what it took in before closing; every acknowledged submission is saved", async () => {
+    const server = createServer();
+    const node = await createSocketServer(server, { secret: TEST_SECRET });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const person = await joinAsParticipant(workshop, TEST_SECRET, { groupIndex: 4 });
+    const socket = openSocket(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, { participantToken: person.token });
+    open.push(socket);
+    await connected(socket);
+    await activity("open", workshop.activities.brainstorm);
+    expect(errorCode(await submit(socket, workshop.activities.brainstorm, { text: "Before closing" }))).toBe("ok");
+
+    const lastOnes = [randomUUID(), randomUUID()].map((clientId, index) => ({
+      clientId,
+      answer: socket
+        .timeout(1500)
+        .emitWithAck("submission:send", { activityId: workshop.activities.brainstorm, clientId, payload: { text: `While closing ${index}` } })
+        .catch(() => null),
+    }));
+    // Results for the activity are pending in the coalescer as the node closes: they are dropped, not sent to a closed room.
+    await node.close();
+    for (const { clientId, answer } of lastOnes) {
+      const settled = await answer;
+      const saved = await prisma.idea.count({ where: { clientId } });
+      if (settled?.ok) expect(saved).toBe(1);
+      else expect(saved).toBeLessThanOrEqual(1);
+    }
+    expect(await prisma.idea.count({ where: { participantId: person.participantId } })).toBeGreaterThanOrEqual(1);
+  });
+});
+
 describe("the end", () => {
   it("moves through the agenda and ends the workshop, closing the open activity", async () => {
     expect(errorCode(await command("workshop:command", { command: "back" }))).toBe("conflict");
