@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { z } from "zod";
 import { requireRole } from "~/auth/session.server";
 import { CopyField } from "~/components/CopyField";
@@ -124,6 +124,25 @@ export default function RunWorkshop() {
 
 type Run = (command: () => Promise<CommandResult<unknown>>, success: string) => Promise<void>;
 
+/**
+ * A command button that says when it does not apply now (aria-disabled) but
+ * stays focusable: a button that turned disabled under the keyboard would
+ * drop focus to the top of the page.
+ */
+function CommandButton({ unavailable, onRun, label, children }: { unavailable: boolean; onRun: () => void; label?: string; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      className="button button--secondary"
+      aria-disabled={unavailable ? true : undefined}
+      aria-label={label}
+      onClick={unavailable ? undefined : onRun}
+    >
+      {children}
+    </button>
+  );
+}
+
 function ConsoleBody({
   view,
   room,
@@ -202,10 +221,39 @@ function ConsoleBody({
 function WorkshopStatusCard({ view, room, run }: { view: ConsoleView; room: ConsoleRoom; run: Run }) {
   const { t } = useLocale();
   const [confirmingEnd, setConfirmingEnd] = useState(false);
-  const command = (name: "start" | "pause" | "resume" | "end") => run(() => room.workshopCommand(name), t(`live.console.done.${name}`));
+  const card = useRef<HTMLElement>(null);
+  const acted = useRef(false);
+  const command = (name: "start" | "pause" | "resume" | "end") => {
+    acted.current = true;
+    return run(() => room.workshopCommand(name), t(`live.console.done.${name}`));
+  };
+
+  const endNow = useRef<HTMLButtonElement>(null);
+  const endButton = useRef<HTMLButtonElement>(null);
+  const returnToEnd = useRef(false);
+
+  // The buttons change with the status; the keyboard lands on the new first one (or the heading once it has ended).
+  useEffect(() => {
+    if (!acted.current) return;
+    acted.current = false;
+    const target = card.current?.querySelector<HTMLElement>("button") ?? card.current?.querySelector<HTMLElement>("h2");
+    target?.focus();
+  }, [view.status]);
+
+  // Asking "end for everyone?" puts the keyboard on the answer; keeping going puts it back on "End".
+  useEffect(() => {
+    if (confirmingEnd) endNow.current?.focus();
+    else if (returnToEnd.current) {
+      returnToEnd.current = false;
+      endButton.current?.focus();
+    }
+  }, [confirmingEnd]);
+
   return (
-    <section className="card" aria-labelledby="status-heading">
-      <h2 id="status-heading">{t("live.console.status.heading")}</h2>
+    <section className="card" aria-labelledby="status-heading" ref={card}>
+      <h2 id="status-heading" tabIndex={-1}>
+        {t("live.console.status.heading")}
+      </h2>
       <p>
         <span className={`badge status-badge status-badge--${view.status}`}>{t(`workshops.status.${view.status}`)}</span>
       </p>
@@ -232,6 +280,7 @@ function WorkshopStatusCard({ view, room, run }: { view: ConsoleView; room: Cons
               <button
                 type="button"
                 className="button button--danger"
+                ref={endNow}
                 onClick={() => {
                   setConfirmingEnd(false);
                   void command("end");
@@ -239,12 +288,19 @@ function WorkshopStatusCard({ view, room, run }: { view: ConsoleView; room: Cons
               >
                 {t("live.console.status.endNow")}
               </button>
-              <button type="button" className="button button--secondary" onClick={() => setConfirmingEnd(false)}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => {
+                  returnToEnd.current = true;
+                  setConfirmingEnd(false);
+                }}
+              >
                 {t("live.console.status.keepGoing")}
               </button>
             </span>
           ) : (
-            <button type="button" className="button button--secondary" onClick={() => setConfirmingEnd(true)}>
+            <button type="button" className="button button--secondary" ref={endButton} onClick={() => setConfirmingEnd(true)}>
               {t("live.console.status.end")}
             </button>
           )
@@ -372,18 +428,18 @@ function Agenda({ activities, currentId, room, run }: { activities: AgendaActivi
                 {view.resultsVisible ? <span className="badge">{t("live.console.agenda.resultsShown")}</span> : null}
               </p>
               <div className="row agenda-item__actions">
-                <button type="button" className="button button--secondary" disabled={isCurrent} onClick={() => command("show")} aria-label={t("live.console.agenda.showLabel", { number })}>
+                <CommandButton unavailable={isCurrent} onRun={() => command("show")} label={t("live.console.agenda.showLabel", { number })}>
                   {t("live.console.agenda.show")}
-                </button>
-                <button type="button" className="button button--secondary" disabled={view.state === "open"} onClick={() => command("open")} aria-label={t("live.console.agenda.openLabel", { number })}>
+                </CommandButton>
+                <CommandButton unavailable={view.state === "open"} onRun={() => command("open")} label={t("live.console.agenda.openLabel", { number })}>
                   {t("live.console.agenda.open")}
-                </button>
-                <button type="button" className="button button--secondary" disabled={view.state !== "open"} onClick={() => command("lock")} aria-label={t("live.console.agenda.lockLabel", { number })}>
+                </CommandButton>
+                <CommandButton unavailable={view.state !== "open"} onRun={() => command("lock")} label={t("live.console.agenda.lockLabel", { number })}>
                   {t("live.console.agenda.lock")}
-                </button>
-                <button type="button" className="button button--secondary" disabled={view.state === "closed" || view.state === "pending"} onClick={() => command("close")} aria-label={t("live.console.agenda.closeLabel", { number })}>
+                </CommandButton>
+                <CommandButton unavailable={view.state === "closed" || view.state === "pending"} onRun={() => command("close")} label={t("live.console.agenda.closeLabel", { number })}>
                   {t("live.console.agenda.close")}
-                </button>
+                </CommandButton>
                 {view.resultsVisible ? (
                   <button type="button" className="button button--secondary" onClick={() => command("conceal")} aria-label={t("live.console.agenda.concealLabel", { number })}>
                     {t("live.console.agenda.conceal")}

@@ -126,6 +126,8 @@ test("a facilitator runs a brainstorm and a poll with two participants, one in S
   // The facilitator starts and opens the brainstorm.
   await consolePage.getByRole("button", { name: "Start the workshop" }).click();
   await expect(consolePage.getByRole("status").filter({ hasText: "The workshop has started." })).toBeVisible();
+  // The status buttons change; the keyboard lands on the new first one.
+  await expect(consolePage.getByRole("button", { name: "Pause" })).toBeFocused();
   await expect(ana.page.getByRole("heading", { name: "Waiting for the next activity" })).toBeVisible();
   await consolePage.getByRole("button", { name: "Open activity 1 for answers" }).click();
   await expect(ana.page.getByRole("heading", { name: "What should every graduate be able to do?" })).toBeVisible();
@@ -133,9 +135,9 @@ test("a facilitator runs a brainstorm and a poll with two participants, one in S
   // Focus follows the room to the new activity.
   await expect(ana.page.getByRole("heading", { name: "What should every graduate be able to do?" })).toBeFocused();
 
-  await ana.page.getByLabel("Your idea").fill("Solve real problems with their community");
+  await ana.page.getByLabel("Your idea", { exact: true }).fill("Solve real problems with their community");
   await ana.page.getByRole("button", { name: "Send my idea" }).click();
-  await luis.page.getByLabel("Su idea").fill("Hablar en público con confianza");
+  await luis.page.getByLabel("Su idea", { exact: true }).fill("Hablar en público con confianza");
   await luis.page.getByRole("button", { name: "Enviar mi idea" }).click();
 
   const anaIdeas = ana.page.getByRole("region", { name: "Your ideas" }).getByRole("listitem");
@@ -175,6 +177,7 @@ test("a facilitator runs a brainstorm and a poll with two participants, one in S
   await ana.page.getByRole("radio", { name: "Creativity" }).check();
   await ana.page.getByRole("button", { name: "Send my answer" }).click();
   await expect(ana.page.getByText("Your answer was saved. Thank you.")).toBeVisible();
+  await expect(ana.page.getByText("Your answer was saved. Thank you.")).toBeFocused();
   await expect(luis.page.getByRole("heading", { name: "¿Qué importa más?" })).toBeVisible();
   await luis.page.getByRole("radio", { name: "Colaboración" }).check();
   await luis.page.getByRole("button", { name: "Enviar mi respuesta" }).click();
@@ -225,7 +228,7 @@ test("an idea sent while offline is saved exactly once when the phone is back on
 
   await phone.context.setOffline(true);
   await expect(phone.page.getByText(/You are offline/)).toBeVisible();
-  await phone.page.getByLabel("Your idea").fill("Mentors from local businesses");
+  await phone.page.getByLabel("Your idea", { exact: true }).fill("Mentors from local businesses");
   await phone.page.getByRole("button", { name: "Send my idea" }).click();
   const mine = phone.page.getByRole("region", { name: "Your ideas" }).getByRole("listitem");
   await expect(mine).toHaveCount(1);
@@ -244,6 +247,25 @@ test("an idea sent while offline is saved exactly once when the phone is back on
   await expect(mine).toHaveCount(1);
   await expect(mine.first()).toContainText("Saved");
   await expect(page.getByRole("region", { name: "Ideas to moderate" }).getByRole("listitem")).toHaveCount(1);
+
+  // An idea still waiting when the page is closed is sent when the page is opened again.
+  await phone.context.setOffline(true);
+  await expect(phone.page.getByText(/You are offline/)).toBeVisible();
+  await phone.page.getByLabel("Your idea", { exact: true }).fill("A maker space in every school");
+  await phone.page.getByRole("button", { name: "Send my idea" }).click();
+  await expect(mine).toHaveCount(2);
+  await expect(mine.nth(1)).toContainText("Sending…");
+  await phone.page.close();
+  await phone.context.setOffline(false);
+  const reopened = await phone.context.newPage();
+  reopened.on("pageerror", (error) => phone.errors.push(error.message));
+  await reopened.goto(`/w/${code}`);
+  const mineAgain = reopened.getByRole("region", { name: "Your ideas" }).getByRole("listitem");
+  await expect(mineAgain).toHaveCount(2);
+  await expect(mineAgain.nth(1)).toContainText("A maker space in every school");
+  await expect(mineAgain.nth(1)).toContainText("Saved");
+  await expect(queue.getByText("A maker space in every school")).toHaveCount(1);
+  phone.page = reopened;
 
   // Pausing, resuming and ending reach the phone, and focus follows the room.
   await page.getByRole("button", { name: "Pause" }).click();
@@ -294,9 +316,9 @@ test("rating, scale, word cloud, ranking and nomination work by keyboard on a ph
 
   // Ideas to rate.
   await page.getByRole("button", { name: "Open activity 1 for answers" }).click();
-  await p.getByLabel("Your idea").fill("Teachers who know every student");
+  await p.getByLabel("Your idea", { exact: true }).fill("Teachers who know every student");
   await p.getByRole("button", { name: "Send my idea" }).click();
-  await other.page.getByLabel("Your idea").fill("Projects with local employers");
+  await other.page.getByLabel("Your idea", { exact: true }).fill("Projects with local employers");
   await other.page.getByRole("button", { name: "Send my idea" }).click();
   await expect(other.page.getByRole("region", { name: "Your ideas" })).toContainText("Saved");
   await expect(p.getByRole("region", { name: "Your ideas" })).toContainText("Saved");
@@ -385,6 +407,7 @@ test("rating, scale, word cloud, ranking and nomination work by keyboard on a ph
   // Moderation: merge a duplicate, restore it, hide an idea.
   const queue = page.getByRole("region", { name: "Ideas to moderate" });
   await queue.getByRole("button", { name: "Merge “Projects with local employers” into another idea" }).click();
+  await expect(queue.getByLabel("Merge into this idea")).toBeFocused();
   await queue.getByLabel("Merge into this idea").selectOption({ label: "Teachers who know every student" });
   await expectAccessible(page);
   await queue.getByRole("button", { name: "Merge", exact: true }).click();
@@ -394,6 +417,7 @@ test("rating, scale, word cloud, ranking and nomination work by keyboard on a ph
   await expect(queue.getByText(/Merged into/)).toHaveCount(0);
   await queue.getByRole("button", { name: "Hide “Teachers who know every student”" }).click();
   await expect(queue.getByText("Hidden", { exact: true })).toBeVisible();
+  await expect(queue.getByRole("button", { name: "Restore “Teachers who know every student”" })).toBeFocused();
 
   // The console itself fits a phone too.
   await page.setViewportSize({ width: 360, height: 800 });

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useLocale } from "~/i18n/useLocale";
 import { submissionProblems, translated } from "~/workshops/live-view";
 import type { ActivityFormProps } from "./forms";
-import { AnswerStatus, hasAnswered } from "./SubmissionFeedback";
+import { AnswerStatus, focusAfterRender, hasAnswered } from "./SubmissionFeedback";
 
 /** A poll: one option (radio buttons) or several (checkboxes), sent once. */
 export function PollForm({ activity, room, own, open }: ActivityFormProps<"poll">) {
@@ -26,6 +26,7 @@ export function PollForm({ activity, room, own, open }: ActivityFormProps<"poll"
     }
     setProblem(null);
     room.submit(activity.id, { optionIds: chosen });
+    focusAfterRender(`answer-status-${activity.id}`);
   }
 
   const answered = hasAnswered(own);
@@ -63,7 +64,7 @@ export function PollForm({ activity, room, own, open }: ActivityFormProps<"poll"
           </button>
         </form>
       ) : null}
-      <AnswerStatus own={own} />
+      <AnswerStatus own={own} id={`answer-status-${activity.id}`} />
     </div>
   );
 }
@@ -92,6 +93,7 @@ export function ScaleForm({ activity, room, own, open }: ActivityFormProps<"scal
     }
     setProblem(null);
     room.submit(activity.id, { value });
+    focusAfterRender(`answer-status-${activity.id}`);
   }
 
   const answered = hasAnswered(own);
@@ -135,7 +137,7 @@ export function ScaleForm({ activity, room, own, open }: ActivityFormProps<"scal
           </button>
         </form>
       ) : null}
-      <AnswerStatus own={own} />
+      <AnswerStatus own={own} id={`answer-status-${activity.id}`} />
     </div>
   );
 }

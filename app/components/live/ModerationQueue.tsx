@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useLocale } from "~/i18n/useLocale";
 import { newestFirst, visibleIdeas } from "~/workshops/live-view";
 import type { IdeaView } from "../../../server/socket/events";
@@ -71,9 +71,29 @@ function ModerationItem({
   const [into, setInto] = useState("");
   const removed = idea.hidden || idea.mergedIntoId !== null;
   const short = excerpt(idea.text);
+  const item = useRef<HTMLLIElement>(null);
+  const mergeToggle = useRef<HTMLButtonElement>(null);
+  const mergeSelect = useRef<HTMLSelectElement>(null);
+  const acted = useRef(false);
+
+  // Hiding, restoring or merging swaps the buttons: the keyboard goes to this idea's first button, not the top of the page.
+  useEffect(() => {
+    if (!acted.current) return;
+    acted.current = false;
+    item.current?.querySelector<HTMLButtonElement>(".row button")?.focus();
+  }, [removed, spotlight]);
+
+  useEffect(() => {
+    if (merging) mergeSelect.current?.focus();
+  }, [merging]);
+
+  function moderate(request: ModerationRequest) {
+    acted.current = true;
+    onModerate(request);
+  }
 
   return (
-    <li className={["moderation-item", removed ? "is-removed" : "", spotlight ? "is-spotlight" : ""].filter(Boolean).join(" ")}>
+    <li ref={item} className={["moderation-item", removed ? "is-removed" : "", spotlight ? "is-spotlight" : ""].filter(Boolean).join(" ")}>
       <p className="moderation-item__text">{idea.text}</p>
       <p className="moderation-item__meta">
         {groupLabel ? `${groupLabel} · ` : ""}
@@ -87,19 +107,19 @@ function ModerationItem({
       </p>
       <div className="row">
         {removed ? (
-          <button type="button" className="button button--secondary" aria-label={t("live.console.moderation.restoreLabel", { text: short })} onClick={() => onModerate({ ideaId: idea.id, action: "restore" })}>
+          <button type="button" className="button button--secondary" aria-label={t("live.console.moderation.restoreLabel", { text: short })} onClick={() => moderate({ ideaId: idea.id, action: "restore" })}>
             {t("live.console.moderation.restore")}
           </button>
         ) : (
           <>
-            <button type="button" className="button button--secondary" aria-label={t("live.console.moderation.hideLabel", { text: short })} onClick={() => onModerate({ ideaId: idea.id, action: "hide" })}>
+            <button type="button" className="button button--secondary" aria-label={t("live.console.moderation.hideLabel", { text: short })} onClick={() => moderate({ ideaId: idea.id, action: "hide" })}>
               {t("live.console.moderation.hide")}
             </button>
             <button
               type="button"
               className="button button--secondary"
               aria-label={t(spotlight ? "live.console.moderation.unspotlightLabel" : "live.console.moderation.spotlightLabel", { text: short })}
-              onClick={() => onModerate({ ideaId: idea.id, action: spotlight ? "unspotlight" : "spotlight" })}
+              onClick={() => moderate({ ideaId: idea.id, action: spotlight ? "unspotlight" : "spotlight" })}
             >
               {spotlight ? t("live.console.moderation.unspotlight") : t("live.console.moderation.spotlight")}
             </button>
@@ -107,6 +127,7 @@ function ModerationItem({
               <button
                 type="button"
                 className="button button--secondary"
+                ref={mergeToggle}
                 aria-expanded={merging}
                 aria-controls={`${id}-merge`}
                 aria-label={t("live.console.moderation.mergeLabel", { text: short })}
@@ -125,13 +146,13 @@ function ModerationItem({
           onSubmit={(event) => {
             event.preventDefault();
             if (!into) return;
-            onModerate({ ideaId: idea.id, action: "merge", intoIdeaId: into });
+            moderate({ ideaId: idea.id, action: "merge", intoIdeaId: into });
             setMerging(false);
           }}
         >
           <div className="field">
             <label htmlFor={`${id}-into`}>{t("live.console.moderation.mergeInto")}</label>
-            <select id={`${id}-into`} value={into} onChange={(event) => setInto(event.target.value)} required>
+            <select ref={mergeSelect} id={`${id}-into`} value={into} onChange={(event) => setInto(event.target.value)} required>
               <option value="">{t("live.console.moderation.chooseIdea")}</option>
               {mergeTargets.map((other) => (
                 <option key={other.id} value={other.id}>
@@ -144,7 +165,14 @@ function ModerationItem({
             <button type="submit" className="button" disabled={!into}>
               {t("live.console.moderation.confirmMerge")}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => setMerging(false)}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setMerging(false);
+                mergeToggle.current?.focus();
+              }}
+            >
               {t("live.console.moderation.cancel")}
             </button>
           </div>

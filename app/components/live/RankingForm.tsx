@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useLocale } from "~/i18n/useLocale";
 import { moveItem, translated } from "~/workshops/live-view";
 import type { ActivityFormProps } from "./forms";
-import { AnswerStatus, hasAnswered } from "./SubmissionFeedback";
+import { AnswerStatus, focusAfterRender, hasAnswered } from "./SubmissionFeedback";
 
 /**
  * A list put in order with Move up / Move down buttons: usable by keyboard and
@@ -32,6 +32,7 @@ export function RankingForm({ activity, room, own, open }: ActivityFormProps<"ra
   function send(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     room.submit(activity.id, { order });
+    focusAfterRender(`answer-status-${activity.id}`);
   }
 
   const answered = hasAnswered(own);
@@ -87,7 +88,7 @@ export function RankingForm({ activity, room, own, open }: ActivityFormProps<"ra
           </button>
         </form>
       ) : null}
-      <AnswerStatus own={own} />
+      <AnswerStatus own={own} id={`answer-status-${activity.id}`} />
     </div>
   );
 }

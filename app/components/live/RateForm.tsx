@@ -25,6 +25,7 @@ export function RateForm({ activity, room, own, open }: ActivityFormProps<"rate"
   const [handled, setHandled] = useState<string[]>([]);
   const [lastClientId, setLastClientId] = useState<string | null>(null);
   const ideaRef = useRef<HTMLQuoteElement>(null);
+  const noteRef = useRef<HTMLDivElement>(null);
   const acted = useRef(false);
   const connected = room.status === "connected";
   const { nextIdeasToRate } = room;
@@ -49,8 +50,11 @@ export function RateForm({ activity, room, own, open }: ActivityFormProps<"rate"
   const target = activity.config.ratingsPerParticipant;
   const rated = own.savedClientIds.size + own.pending.length;
 
+  // After a rating the keyboard moves to the next idea, or to the note that there is none.
   useEffect(() => {
-    if (acted.current && current) ideaRef.current?.focus();
+    if (!acted.current) return;
+    if (current) ideaRef.current?.focus();
+    else noteRef.current?.focus();
   }, [current]);
 
   function advance(ideaId: string) {
@@ -99,7 +103,7 @@ export function RateForm({ activity, room, own, open }: ActivityFormProps<"rate"
         </div>
       ) : null}
       {open && !current ? (
-        <div className="calm-note">
+        <div className="calm-note" ref={noteRef} tabIndex={-1}>
           {loading ? (
             <p>{t("live.rate.loading")}</p>
           ) : rated >= target ? (

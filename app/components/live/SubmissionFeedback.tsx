@@ -45,14 +45,19 @@ export function Rejections({ rejections, onDismiss }: { rejections: readonly Sub
  * For activities answered once (poll, scale, word cloud, ranking): whether
  * this participant's answer is on its way or saved, also after a reload.
  */
-export function AnswerStatus({ own }: { own: OwnSubmissionsView }) {
+export function AnswerStatus({ own, id }: { own: OwnSubmissionsView; id: string }) {
   const { t } = useLocale();
   const message = own.pending.length > 0 ? t("live.submit.answer.sending") : own.savedClientIds.size > 0 ? t("live.submit.answer.saved") : "";
   return (
-    <p className={message ? "submit-status calm-note" : "submit-status"} role="status">
+    <p id={id} tabIndex={-1} className={message ? "submit-status calm-note" : "submit-status"} role="status">
       {message}
     </p>
   );
+}
+
+/** Once the form that had focus is replaced by its confirmation, the keyboard moves to the confirmation. */
+export function focusAfterRender(id: string) {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
 }
 
 /** Whether this participant already answered an activity that takes one answer. */

@@ -3,7 +3,7 @@ import { useLocale } from "~/i18n/useLocale";
 import { WORD_MAX } from "~/workshops/activity-types";
 import { submissionProblems } from "~/workshops/live-view";
 import type { ActivityFormProps } from "./forms";
-import { AnswerStatus, hasAnswered } from "./SubmissionFeedback";
+import { AnswerStatus, focusAfterRender, hasAnswered } from "./SubmissionFeedback";
 
 /** One to three single words, each in its own field; only the first is required. */
 export function WordCloudForm({ activity, room, own, open }: ActivityFormProps<"wordcloud">) {
@@ -29,6 +29,7 @@ export function WordCloudForm({ activity, room, own, open }: ActivityFormProps<"
     }
     setProblems({});
     room.submit(activity.id, { words: words.map((word) => word.trim()).filter(Boolean) });
+    focusAfterRender(`answer-status-${activity.id}`);
   }
 
   const answered = hasAnswered(own);
@@ -69,7 +70,7 @@ export function WordCloudForm({ activity, room, own, open }: ActivityFormProps<"
           </button>
         </form>
       ) : null}
-      <AnswerStatus own={own} />
+      <AnswerStatus own={own} id={`answer-status-${activity.id}`} />
     </div>
   );
 }
