@@ -101,7 +101,7 @@ function Stage({
   return (
     <>
       <Prompts activity={current} languages={languages} />
-      <Countdown endsAt={current.timerEndsAt} clockOffset={clockOffset} className="countdown--presenter" />
+      <Countdown endsAt={current.timerEndsAt} clockOffset={clockOffset} />
       <PresenterResults activity={current} results={results[current.id]} />
     </>
   );
