@@ -77,11 +77,15 @@ const NO_SUBMISSIONS: PendingSubmission[] = [];
 /**
  * The outbox kept in localStorage, read through useSyncExternalStore so the
  * server render and hydration see it empty and the browser then shows what
- * was still waiting to be sent before the page was reloaded.
+ * was still waiting to be sent before the page was reloaded. Each change
+ * re-reads what is stored first, so two tabs of the same participant add to
+ * one outbox rather than overwrite each other's.
  */
 class OutboxStore {
   private items: PendingSubmission[] | null = null;
   private listeners = new Set<() => void>();
+  // False once the browser refused to store the outbox: from then on, what is in memory is all there is.
+  private stored = true;
 
   constructor(private readonly key: string) {}
 
@@ -93,8 +97,12 @@ class OutboxStore {
   getServerSnapshot = (): PendingSubmission[] => NO_SUBMISSIONS;
 
   subscribe = (listener: () => void): (() => void) => {
+    if (this.listeners.size === 0) window.addEventListener("storage", this.onStorage);
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) window.removeEventListener("storage", this.onStorage);
+    };
   };
 
   has(clientId: string): boolean {
@@ -102,16 +110,31 @@ class OutboxStore {
   }
 
   add(item: PendingSubmission) {
-    this.replace(addToOutbox(this.getSnapshot(), item));
+    this.replace(addToOutbox(this.latest(), item));
   }
 
   remove(clientId: string) {
-    if (this.has(clientId)) this.replace(removeFromOutbox(this.getSnapshot(), clientId));
+    const items = this.latest();
+    if (items.some((item) => item.clientId === clientId)) this.replace(removeFromOutbox(items, clientId));
+  }
+
+  private onStorage = (event: StorageEvent) => {
+    if (event.key !== this.key || !this.stored) return;
+    this.items = readOutbox(browserStorage(), this.key);
+    this.notify();
+  };
+
+  private latest(): PendingSubmission[] {
+    return this.stored ? readOutbox(browserStorage(), this.key) : this.getSnapshot();
   }
 
   private replace(items: PendingSubmission[]) {
     this.items = items;
-    writeOutbox(browserStorage(), this.key, items);
+    this.stored = writeOutbox(browserStorage(), this.key, items);
+    this.notify();
+  }
+
+  private notify() {
     for (const listener of this.listeners) listener();
   }
 }
