@@ -167,6 +167,9 @@ function CurrentActivity({
           {t(`live.participant.state.${activity.state}`)}
         </p>
         <Rejections rejections={own.rejections} onDismiss={room.dismissRejection} />
+        <p className="submit-status calm-note" role="status">
+          {room.slowedDown ? t("live.participant.slowDown") : ""}
+        </p>
         <ActivityInput activity={activity} room={room} own={own} open={open} />
       </section>
       {activity.resultsVisible ? (

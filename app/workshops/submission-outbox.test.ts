@@ -96,13 +96,17 @@ describe("what an acknowledgement means for a pending submission", () => {
   });
 
   it("is kept for resending when no answer came in time or the server failed", () => {
-    expect(ackOutcome(undefined, true)).toEqual({ kind: "retry" });
-    expect(ackOutcome(undefined, false)).toEqual({ kind: "retry" });
-    expect(ackOutcome({ ok: false, error: { code: "server_error", message: "db down" } }, false)).toEqual({ kind: "retry" });
+    expect(ackOutcome(undefined, true)).toEqual({ kind: "retry", slowDown: false });
+    expect(ackOutcome(undefined, false)).toEqual({ kind: "retry", slowDown: false });
+    expect(ackOutcome({ ok: false, error: { code: "server_error", message: "db down" } }, false)).toEqual({ kind: "retry", slowDown: false });
+  });
+
+  it("is kept and sent a little later when the participant was sending too fast", () => {
+    expect(ackOutcome({ ok: false, error: { code: "rate_limited", message: "slow down" } }, false)).toEqual({ kind: "retry", slowDown: true });
   });
 
   it("is dropped and reported when the server refused it", () => {
-    for (const code of ["bad_request", "conflict", "not_open", "rate_limited", "forbidden", "not_found"] as const) {
+    for (const code of ["bad_request", "conflict", "not_open", "forbidden", "not_found"] as const) {
       expect(ackOutcome({ ok: false, error: { code, message: code } }, false)).toEqual({ kind: "rejected", code });
     }
   });
@@ -131,7 +135,7 @@ describe("a participant's own submissions to an activity", () => {
         { clientId: "x", activityId: "other", id: "i9", payload: { text: "Elsewhere" } },
       ],
       outbox: [brainstorm("c4", "Later start"), brainstorm("c3", "Mentors"), { ...item("c5"), activityId: "other" }],
-      rejections: [{ clientId: "c6", activityId: "b1", payload: { text: "Too fast" }, code: "rate_limited" }],
+      rejections: [{ clientId: "c6", activityId: "b1", payload: { text: "Closed meanwhile" }, code: "not_open" }],
     });
     expect([...view.savedClientIds].sort()).toEqual(["c1", "c2", "c3"]);
     expect(view.savedIdeas).toEqual([
@@ -140,7 +144,7 @@ describe("a participant's own submissions to an activity", () => {
       { id: "i3", text: "Mentors" },
     ]);
     expect(view.pending.map((p) => p.clientId)).toEqual(["c4"]);
-    expect(view.rejections.map((r) => r.code)).toEqual(["rate_limited"]);
+    expect(view.rejections.map((r) => r.code)).toEqual(["not_open"]);
   });
 
   it("is empty for an activity with nothing submitted", () => {

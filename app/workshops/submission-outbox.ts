@@ -67,22 +67,24 @@ export function removeFromOutbox(items: readonly PendingSubmission[], clientId: 
 }
 
 /** Refusals the participant is told about; the answer leaves the outbox because sending it again cannot succeed. */
-export type RejectionCode = Exclude<AckErrorCode, "server_error">;
+export type RejectionCode = Exclude<AckErrorCode, "server_error" | "rate_limited">;
 
 export type AckOutcome =
   | { kind: "saved"; receipt: SubmissionReceipt }
   | { kind: "rejected"; code: RejectionCode }
-  | { kind: "retry" };
+  | { kind: "retry"; slowDown: boolean };
 
 /**
  * What to do with a submission after its acknowledgement: a receipt means it is
- * saved; a refusal (bad, duplicate answer, activity not open, too fast) means
- * stop and tell; no answer in time or a server error means keep it and resend.
+ * saved; a refusal (bad, duplicate answer, activity not open…) means stop and
+ * tell; no answer in time or a server error means keep it and resend; "too
+ * fast" means keep it and resend a little later (docs/realtime-protocol.md).
  */
 export function ackOutcome(response: AckResponse<SubmissionReceipt> | undefined, timedOut: boolean): AckOutcome {
-  if (timedOut || !response) return { kind: "retry" };
+  if (timedOut || !response) return { kind: "retry", slowDown: false };
   if (response.ok) return { kind: "saved", receipt: response.data };
-  if (response.error.code === "server_error") return { kind: "retry" };
+  if (response.error.code === "server_error") return { kind: "retry", slowDown: false };
+  if (response.error.code === "rate_limited") return { kind: "retry", slowDown: true };
   return { kind: "rejected", code: response.error.code };
 }
 

@@ -33,6 +33,8 @@ type AckData<E extends EventName> = Parameters<ClientToServerEvents[E]> extends 
 /** How long a submission or command waits for its acknowledgement before it counts as unanswered. */
 const ACK_TIMEOUT_MS = 10_000;
 const RETRY_DELAYS_MS = [2_000, 5_000, 10_000, 30_000];
+// The server counts submissions over 10 s; a phone told to slow down waits at least this long.
+const SLOW_DOWN_MS = 5_000;
 
 /**
  * "connecting" before the first connection, "reconnecting" after losing one,
@@ -158,6 +160,7 @@ export function useWorkshopSocket({ workshopId, participantId, participantToken 
   const [saved, setSaved] = useState<SavedSubmission[]>([]);
   const [rejections, setRejections] = useState<SubmissionRejection[]>([]);
   const [own, setOwn] = useState<Record<string, OwnSubmissions>>({});
+  const [slowedDown, setSlowedDown] = useState(false);
   const socketRef = useRef<WorkshopSocket | null>(null);
   const flushRef = useRef<() => void>(() => undefined);
 
@@ -194,11 +197,11 @@ export function useWorkshopSocket({ workshopId, participantId, participantToken 
       currentActivityId = activityId;
     }
 
-    function scheduleRetry() {
+    function scheduleRetry(slowDown: boolean) {
       clearTimeout(retryTimer);
-      const delay = RETRY_DELAYS_MS[Math.min(retryAttempt, RETRY_DELAYS_MS.length - 1)];
+      const delay = RETRY_DELAYS_MS[Math.min(retryAttempt, RETRY_DELAYS_MS.length - 1)] ?? SLOW_DOWN_MS;
       retryAttempt += 1;
-      retryTimer = setTimeout(() => void flush(), delay);
+      retryTimer = setTimeout(() => void flush(), slowDown ? Math.max(delay, SLOW_DOWN_MS) : delay);
     }
 
     function settle(item: PendingSubmission, outcome: ReturnType<typeof ackOutcome>) {
@@ -213,7 +216,7 @@ export function useWorkshopSocket({ workshopId, participantId, participantToken 
       }
     }
 
-    /** Sends the outbox in order, one at a time, so a burst after reconnecting does not trip the rate limit. */
+    /** Sends the outbox in order, one at a time, so that a burst after reconnecting stays gentle on the server's rate limit. */
     async function flush() {
       if (flushing) {
         flushAgain = true;
@@ -234,10 +237,13 @@ export function useWorkshopSocket({ workshopId, participantId, participantToken 
             }
             const outcome = ackOutcome(response, response === undefined);
             if (outcome.kind === "retry") {
-              if (!disposed) scheduleRetry();
+              if (disposed) return;
+              if (outcome.slowDown) setSlowedDown(true);
+              scheduleRetry(outcome.slowDown);
               return;
             }
             retryAttempt = 0;
+            setSlowedDown(false);
             settle(item, outcome);
           }
         } while (flushAgain);
@@ -338,7 +344,7 @@ export function useWorkshopSocket({ workshopId, participantId, participantToken 
     }
   }, []);
 
-  return { status, view, clockOffset, results, outbox, saved, rejections, own, submit, dismissRejection, nextIdeasToRate };
+  return { status, view, clockOffset, results, outbox, saved, rejections, own, slowedDown, submit, dismissRejection, nextIdeasToRate };
 }
 
 export type ParticipantRoom = ReturnType<typeof useWorkshopSocket>;

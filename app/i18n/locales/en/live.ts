@@ -23,6 +23,7 @@ export default {
     waiting: "The next activity appears here on its own. Keep this page open.",
     unreadableTitle: "Follow along on the main screen",
     unreadable: "This activity cannot be shown on this device. The facilitator can help.",
+    slowDown: "You are sending very quickly. Your answers are kept and sent in a few seconds.",
     state: {
       pending: "This activity opens in a moment.",
       open: "You can answer now.",
@@ -44,7 +45,6 @@ export default {
     bad_request: "This could not be saved as it is. Check it and send it again.",
     conflict: "You have already answered this, so this answer was not saved again.",
     not_open: "This activity was no longer open, so this was not saved.",
-    rate_limited: "You are sending very quickly. Wait a few seconds, then send it again.",
     forbidden: "This device is not taking part in this workshop any more. Join again to continue.",
     not_found: "This activity is no longer in the workshop, so this was not saved.",
     yourText: "Not saved: “{text}”",

@@ -25,6 +25,7 @@ export default {
     waiting: "La siguiente actividad aparecerá aquí sola. Mantenga esta página abierta.",
     unreadableTitle: "Siga la actividad en la pantalla principal",
     unreadable: "Esta actividad no se puede mostrar en este dispositivo. La persona facilitadora puede ayudarle.",
+    slowDown: "Está enviando muy rápido. Sus respuestas se guardan y se envían en unos segundos.",
     state: {
       pending: "Esta actividad se abrirá en un momento.",
       open: "Ya puede responder.",
@@ -46,7 +47,6 @@ export default {
     bad_request: "No se pudo guardar tal como está. Revísela y envíela de nuevo.",
     conflict: "Ya respondió a esto, así que esta respuesta no se guardó otra vez.",
     not_open: "Esta actividad ya no estaba abierta, así que no se guardó.",
-    rate_limited: "Está enviando muy rápido. Espere unos segundos y vuelva a enviarla.",
     forbidden: "Este dispositivo ya no participa en este taller. Únase de nuevo para continuar.",
     not_found: "Esta actividad ya no forma parte del taller, así que no se guardó.",
     yourText: "No se guardó: «{text}»",
