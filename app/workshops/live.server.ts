@@ -415,10 +415,17 @@ export function describeIssues(issues: readonly { path: readonly PropertyKey[]; 
 
 type Parsed = { [T in ActivityType]: { type: T; submission: Submissions[T] } }[ActivityType];
 
+// One schema per activity and batch: a batch of hundreds of votes for one poll builds it once.
+const submissionSchemas = new WeakMap<LoadedActivity, ReturnType<typeof submissionSchemaFor>>();
+
 function parseSubmission(activity: LoadedActivity, clientId: string, payload: unknown): LiveResult<Parsed> {
   if (!activity.config) return fail("server_error", "This activity's settings cannot be read.");
   if (payload === null || typeof payload !== "object" || Array.isArray(payload)) return fail("bad_request", "payload: required");
-  const schema = submissionSchemaFor(activity.type, activity.config as never);
+  let schema = submissionSchemas.get(activity);
+  if (!schema) {
+    schema = submissionSchemaFor(activity.type, activity.config as never);
+    submissionSchemas.set(activity, schema);
+  }
   const parsed = schema.safeParse({ ...(payload as Record<string, unknown>), clientId });
   if (!parsed.success) return fail("bad_request", describeIssues(parsed.error.issues.map((issue) => ({ ...issue, path: ["payload", ...issue.path] }))));
   return ok({ type: activity.type, submission: parsed.data } as Parsed);

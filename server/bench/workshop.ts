@@ -54,7 +54,8 @@ const POLL_OPTIONS = ["a", "b", "c", "d"];
 /** Talks to the load-generating child: one request at a time, one answer each. */
 function participantsProcess(): { child: ChildProcess; request(message: ToParticipants): Promise<FromParticipants> } {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), "participants.js");
-  const child = fork(script, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  // The load generator runs with node's defaults, whatever flags the server side was given.
+  const child = fork(script, [], { stdio: ["ignore", "inherit", "inherit", "ipc"], execArgv: [] });
   let waiting: { resolve: (message: FromParticipants) => void; reject: (error: Error) => void } | null = null;
   child.on("message", (message: FromParticipants) => {
     const pending = waiting;
@@ -112,19 +113,25 @@ function memorySampler() {
   };
 }
 
-type Measured<T> = T & { cpuPercent: number; wallMs: number };
+type Measured<T> = T & { cpuPercent: number; wallMs: number; heapPeak: number };
 
-/** Runs `work`, measuring this process's CPU over it, as a share of one core. */
+/** Runs `work`, measuring this process's CPU over it (as a share of one core) and its peak heap. */
 async function withCpu<T extends object>(work: () => Promise<T>): Promise<Measured<T>> {
+  let heapPeak = process.memoryUsage().heapUsed;
+  const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 50);
   const cpuBefore = process.cpuUsage();
   const began = performance.now();
-  const result = await work();
-  const wallMs = performance.now() - began;
-  const cpu = process.cpuUsage(cpuBefore);
-  return { ...result, wallMs, cpuPercent: wallMs > 0 ? ((cpu.user + cpu.system) / 1000 / wallMs) * 100 : 0 };
+  try {
+    const result = await work();
+    const wallMs = performance.now() - began;
+    const cpu = process.cpuUsage(cpuBefore);
+    return { ...result, wallMs, heapPeak, cpuPercent: wallMs > 0 ? ((cpu.user + cpu.system) / 1000 / wallMs) * 100 : 0 };
+  } finally {
+    clearInterval(sampler);
+  }
 }
 
-type JoinReport = { joined: number; failed: number; firstError: string | null; databaseJoin: Summary; connect: Summary; wallMs: number; cpuPercent: number };
+type JoinReport = { joined: number; failed: number; firstError: string | null; databaseJoin: Summary; connect: Summary; wallMs: number; cpuPercent: number; heapPeak: number };
 
 type RunReport = { joins: JoinReport; phases: Measured<{ report: PhaseReport }>[]; heap: number; rss: number; liveHeap: number | null };
 
@@ -344,7 +351,7 @@ export function formatReport(options: WorkshopBenchOptions, real: RunReport, bas
   lines.push(`Node ${process.version}, ${cpu.length} CPU(s) ${cpu[0]?.model ?? ""}; submissions spread over ${options.windowMs / 1000} s per phase; results coalesced every ${DEFAULT_RESULTS_INTERVAL_MS} ms`);
   lines.push("");
   const joins = real.joins;
-  lines.push(`Joins: ${joins.joined.toLocaleString("en")} joined, ${joins.failed} failed${joins.firstError ? ` (first: ${joins.firstError})` : ""}, in ${(joins.wallMs / 1000).toFixed(1)} s (waves of ${options.waveSize}); server CPU ${joins.cpuPercent.toFixed(0)}% of one core`);
+  lines.push(`Joins: ${joins.joined.toLocaleString("en")} joined, ${joins.failed} failed${joins.firstError ? ` (first: ${joins.firstError})` : ""}, in ${(joins.wallMs / 1000).toFixed(1)} s (waves of ${options.waveSize}); server CPU ${joins.cpuPercent.toFixed(0)}% of one core, heap peak ${formatMb(joins.heapPeak)}`);
   lines.push(`  joinWorkshop (database) p50/p95/p99: ${triple(joins.databaseJoin)}`);
   lines.push(`  socket connect → room state p50/p95/p99: ${triple(joins.connect)} (bare Socket.IO: ${triple(baseline.joins.connect)})`);
   lines.push("");
@@ -355,7 +362,8 @@ export function formatReport(options: WorkshopBenchOptions, real: RunReport, bas
     lines.push(`  ack latency p50/p95/p99:                ${triple(report.ack)}   bare: ${bare ? triple(bare.ack) : "–"}   p95 ratio ${ratio(report.ack.p95, bare?.ack.p95 ?? null)}`);
     lines.push(`  submit → facilitator update p50/p95/p99: ${triple(report.update)}   bare: ${bare ? triple(bare.update) : "–"}   p95 ratio ${ratio(report.update.p95, bare?.update.p95 ?? null)}${report.uncovered ? `   (${report.uncovered} never shown)` : ""}`);
     if (report.ratingNext) lines.push(`  rating:next p50/p95/p99:                 ${triple(report.ratingNext)}`);
-    lines.push(`  server CPU ${measured.cpuPercent.toFixed(0)}% of one core (bare: ${baseline.phases[index]?.cpuPercent.toFixed(0) ?? "–"}%)`);
+    const bareRun = baseline.phases[index];
+    lines.push(`  server CPU ${measured.cpuPercent.toFixed(0)}% of one core, heap peak ${formatMb(measured.heapPeak)} (bare: ${bareRun ? `${bareRun.cpuPercent.toFixed(0)}%, ${formatMb(bareRun.heapPeak)}` : "–"})`);
   }
   lines.push("");
   const live = (run: RunReport) => (run.liveHeap === null ? "–" : formatMb(run.liveHeap));
