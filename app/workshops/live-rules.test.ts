@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { planActivityCommand, planWorkshopCommand, TIMER_MAX_SECONDS, type RunState } from "./live-rules";
+import { leastRatedCandidates, planActivityCommand, planWorkshopCommand, TIMER_MAX_SECONDS, type RunState } from "./live-rules";
+import { pickIdeasToRate } from "./rating-order";
 
 const now = new Date("2026-11-23T10:00:00Z");
 
@@ -142,5 +143,38 @@ describe("planActivityCommand", () => {
 
   it("refuses an activity that is not in the workshop", () => {
     expect(planActivityCommand(twoOpen, "elsewhere", "open", now)).toMatchObject({ ok: false, refusal: { reason: "notFound" } });
+  });
+});
+
+describe("leastRatedCandidates", () => {
+  const pool = (counts: number[]) => counts.map((ratingCount, index) => ({ id: `i${index}`, ratingCount }));
+
+  it("keeps the least-rated ideas up to what is needed, with the whole tie at the edge", () => {
+    const sorted = pool([0, 0, 1, 1, 1, 2, 3]);
+    expect(leastRatedCandidates(sorted, 3).map((idea) => idea.id)).toEqual(["i0", "i1", "i2", "i3", "i4"]);
+    expect(leastRatedCandidates(sorted, 2).map((idea) => idea.id)).toEqual(["i0", "i1"]);
+    expect(leastRatedCandidates(sorted, 7)).toHaveLength(7);
+    expect(leastRatedCandidates(sorted, 10)).toHaveLength(7);
+    expect(leastRatedCandidates(sorted, 0)).toEqual([]);
+  });
+
+  it("never changes what pickIdeasToRate picks", () => {
+    let state = 7;
+    const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let round = 0; round < 200; round += 1) {
+      const ideas = Array.from({ length: 5 + Math.floor(random() * 60) }, (_, index) => ({
+        id: `idea${index}`,
+        authorParticipantId: `p${Math.floor(random() * 8)}`,
+        ratingCount: Math.floor(random() * 4),
+      }));
+      const participantId = `p${Math.floor(random() * 8)}`;
+      const alreadyRatedIds = new Set(ideas.filter(() => random() < 0.2).map((idea) => idea.id));
+      const count = 1 + Math.floor(random() * 5);
+      const own = ideas.filter((idea) => idea.authorParticipantId === participantId).length;
+      const byCount = [...ideas].sort((a, b) => a.ratingCount - b.ratingCount);
+      const whole = pickIdeasToRate({ ideas, participantId, alreadyRatedIds, count, seed: "rate" });
+      const part = pickIdeasToRate({ ideas: leastRatedCandidates(byCount, count + own + alreadyRatedIds.size), participantId, alreadyRatedIds, count, seed: "rate" });
+      expect(part).toEqual(whole);
+    }
   });
 });

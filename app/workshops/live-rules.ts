@@ -162,3 +162,21 @@ export function planActivityCommand(
     }
   }
 }
+
+/**
+ * The part of a rating pool that can matter for one participant.
+ * pickIdeasToRate serves least-rated first, so when `needed` ideas (what they
+ * want, plus their own and those they rated, which it skips) are rated at most
+ * T times, no idea rated more than T times can be among its picks. Ties at T
+ * are kept whole, so its answer is exactly the same as with the whole pool,
+ * at a fraction of the work once a rating round is under way.
+ * `byCount` must be sorted by ratingCount, ascending.
+ */
+export function leastRatedCandidates<T extends { ratingCount: number }>(byCount: readonly T[], needed: number): readonly T[] {
+  if (needed >= byCount.length) return byCount;
+  if (needed <= 0) return [];
+  const threshold = byCount[needed - 1]?.ratingCount ?? 0;
+  let end = needed;
+  while (end < byCount.length && (byCount[end]?.ratingCount ?? Infinity) <= threshold) end += 1;
+  return byCount.slice(0, end);
+}

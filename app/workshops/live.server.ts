@@ -19,7 +19,7 @@ import {
 } from "./activity-types";
 import { canManageWorkshops } from "./agenda";
 import { bordaCount, ideaRatingStats, pollResults, scaleResults, wordCloud, type IdeaRatingStats } from "./aggregate";
-import { planActivityCommand, planWorkshopCommand, type ActivityCommand, type RunOutcome, type RunPlan, type RunState, type WorkshopCommand } from "./live-rules";
+import { leastRatedCandidates, planActivityCommand, planWorkshopCommand, type ActivityCommand, type RunOutcome, type RunPlan, type RunState, type WorkshopCommand } from "./live-rules";
 import { pickIdeasToRate } from "./rating-order";
 
 /*
@@ -829,15 +829,16 @@ export async function nextIdeasToRate(requests: readonly RatingRequest[], pools:
       select: { activityId: true, participantId: true, ideaId: true },
     }),
   ]);
-  // The pool as pickIdeasToRate reads it, built once per activity rather than once per participant.
+  // The pool as pickIdeasToRate reads it, least-rated first, built once per activity rather than once per participant.
   const ratableOf = new Map(
-    poolEntries.map(([id, pool]) => [
-      id,
-      {
-        ideas: pool.ideas.map((idea) => ({ id: idea.id, authorParticipantId: idea.participantId, ratingCount: pool.counts.get(idea.id) ?? 0 })),
-        textOf: new Map(pool.ideas.map((idea) => [idea.id, idea.text])),
-      },
-    ]),
+    poolEntries.map(([id, pool]) => {
+      const ownIdeas = new Map<string, number>();
+      for (const idea of pool.ideas) ownIdeas.set(idea.participantId, (ownIdeas.get(idea.participantId) ?? 0) + 1);
+      const byCount = pool.ideas
+        .map((idea) => ({ id: idea.id, authorParticipantId: idea.participantId, ratingCount: pool.counts.get(idea.id) ?? 0 }))
+        .sort((a, b) => a.ratingCount - b.ratingCount);
+      return [id, { byCount, ownIdeas, textOf: new Map(pool.ideas.map((idea) => [idea.id, idea.text])) }];
+    }),
   );
   const ratedBy = new Map<string, Set<string>>();
   for (const row of mine) {
@@ -849,12 +850,13 @@ export async function nextIdeasToRate(requests: readonly RatingRequest[], pools:
     const ratable = ratableOf.get(activity.id);
     const participantId = request.participant.participantId;
     const alreadyRatedIds = ratedBy.get(`${activity.id}\u0000${participantId}`) ?? new Set<string>();
-    const remaining = Math.max(0, config.ratingsPerParticipant - alreadyRatedIds.size);
+    const count = Math.min(Math.max(0, config.ratingsPerParticipant - alreadyRatedIds.size), IDEAS_PER_RATING_REQUEST);
+    const needed = count + (ratable?.ownIdeas.get(participantId) ?? 0) + alreadyRatedIds.size;
     const picked = pickIdeasToRate({
-      ideas: ratable?.ideas ?? [],
+      ideas: leastRatedCandidates(ratable?.byCount ?? [], needed),
       participantId,
       alreadyRatedIds,
-      count: Math.min(remaining, IDEAS_PER_RATING_REQUEST),
+      count,
       seed: activity.id,
     });
     results[index] = ok({ ideas: picked.map((id) => ({ id, text: ratable?.textOf.get(id) ?? "" })) });
