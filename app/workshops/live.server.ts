@@ -278,7 +278,7 @@ export async function moderateIdea(
       select: { id: true, activityId: true, hiddenAt: true, mergedIntoId: true },
     });
     if (!idea) return fail("not_found", "No such idea in this workshop.");
-    const activities = await tx.activity.findMany({ where: { workshopId }, select: { id: true, type: true, config: true, spotlightIdeaId: true } });
+    const activities = await tx.activity.findMany({ where: { workshopId }, select: { id: true, type: true, config: true } });
     // The rate activities built on this brainstorm show the same ideas, so their results change too.
     const affected = [
       idea.activityId,
@@ -723,12 +723,6 @@ async function insertAccepted(items: readonly Pending[]): Promise<Map<string, st
   note("response", response);
   note("nomination", nomination);
   return saved;
-}
-
-/** One submission: the same rules as recordSubmissions, for callers that have only one. */
-export async function recordSubmission(input: SubmissionInput): Promise<RecordedSubmission> {
-  const [recorded] = await recordSubmissions([input]);
-  return recorded as RecordedSubmission;
 }
 
 // ---------------------------------------------------------------------------
