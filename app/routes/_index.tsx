@@ -17,8 +17,12 @@ export default function Home() {
     <PublicPage title={t("common.home.title")}>
       <p>{t("common.home.lead")}</p>
       <div className="stack">
+        <p className="muted">{t("common.home.joinHint")}</p>
         <div className="row">
-          <Link className="button" to="/login">
+          <Link className="button" to="/join">
+            {t("common.home.join")}
+          </Link>
+          <Link className="button button--secondary" to="/login">
             {t("common.home.staff")}
           </Link>
         </div>
