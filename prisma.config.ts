@@ -9,7 +9,7 @@ type MigrationAdapter = Awaited<ReturnType<NonNullable<Extract<Parameters<typeof
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  schema: path.join("prisma", "schema.prisma"),
+  schema: path.join("prisma", "schema"),
   async adapter() {
     const url = process.env.DATABASE_URL;
     if (url) {
