@@ -49,7 +49,7 @@ export function portraitDocumentName(districtId: string): string {
 
 export function districtIdOfDocument(documentName: string): string | null {
   const match = /^portrait:([a-z0-9]{10,40})$/.exec(documentName);
-  return match ? match[1] : null;
+  return match?.[1] ?? null;
 }
 
 export function competencyFragmentName(id: string, field: CompetencyField): string {

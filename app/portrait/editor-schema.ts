@@ -15,7 +15,7 @@ export function isSafeHref(href: unknown): href is string {
   const trimmed = href.trim();
   const match = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed);
   if (!match) return false;
-  return (LINK_PROTOCOLS as readonly string[]).includes(match[1].toLowerCase());
+  return (LINK_PROTOCOLS as readonly string[]).includes((match[1] ?? "").toLowerCase());
 }
 
 export function portraitExtensions(options: { collaboration?: boolean } = {}): Extensions {
