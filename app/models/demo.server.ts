@@ -1,5 +1,6 @@
 import { hashPassword } from "~/auth/password.server";
 import { prisma } from "~/utils/db.server";
+import { seedDemoWorkshops } from "~/workshops/demo-workshop.server";
 import { createDistrict } from "./district.server";
 
 /** Shown in the README and printed at start-up; demo data only, never for a real district. */
@@ -44,5 +45,6 @@ export async function seedDemoDistrict(): Promise<boolean> {
       ],
     });
   });
+  await seedDemoWorkshops(districtId);
   return true;
 }
