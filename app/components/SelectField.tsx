@@ -1,43 +1,23 @@
-import { useId, type ReactNode, type SelectHTMLAttributes } from "react";
+import type { SelectHTMLAttributes } from "react";
+import { FieldFrame, type FieldFrameProps } from "./FieldFrame";
 
-type SelectFieldProps = {
-  label: ReactNode;
-  name: string;
-  /** Already translated. */
-  error?: string;
-  hint?: ReactNode;
+type SelectFieldProps = FieldFrameProps & {
   options: readonly { value: string; label: string }[];
-} & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name">;
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id">;
 
 /** A labelled select whose hint and error are announced with it, like Field. */
 export function SelectField({ label, name, error, hint, options, id, ...select }: SelectFieldProps) {
-  const generated = useId();
-  const selectId = id ?? `${name}-${generated}`;
-  const hintId = `${selectId}-hint`;
-  const errorId = `${selectId}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="field">
-      <label htmlFor={selectId}>
-        {label}
-        {hint ? (
-          <span className="hint" id={hintId}>
-            {hint}
-          </span>
-        ) : null}
-      </label>
-      <select id={selectId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...select}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} name={name} error={error} hint={hint} id={id}>
+      {(control) => (
+        <select {...control} {...select}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }
