@@ -3,7 +3,7 @@ import { build } from "esbuild";
 
 await build({
   // The benchmark's load generator runs as its own process, so it is an entry point of its own.
-  entryPoints: ["server/index.ts", "server/migrate.ts", "server/bench/index.ts", "server/bench/participants.ts"],
+  entryPoints: ["server/index.ts", "server/migrate.ts", "server/backup.ts", "server/bench/index.ts", "server/bench/participants.ts"],
   outbase: "server",
   outdir: "build/server",
   bundle: true,

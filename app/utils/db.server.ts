@@ -9,6 +9,7 @@ import { PrismaClient } from "~/generated/prisma/client";
 
 // pglite-prisma-adapter is typed against an older driver-adapter-utils; the runtime protocol is the same.
 type AdapterOption = SqlDriverAdapterFactory;
+import { lockDataDir, type DataDirLock } from "./data-dir-lock.server";
 import { applyMigrations, readMigrations, type SqlRunner } from "./migrate.server";
 import { getSingleton, setSingleton } from "./singleton.server";
 
@@ -29,7 +30,7 @@ export type Database = {
   ping(): Promise<void>;
   close(): Promise<void>;
   /** Embedded only: a copy of the whole data folder (backups, test templates). */
-  dumpDataDir?: () => Promise<Blob | File>;
+  dumpDataDir?: (compression?: "none" | "gzip") => Promise<Blob | File>;
 };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
@@ -39,11 +40,21 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 
 async function openEmbedded(target: DatabaseTarget): Promise<Database> {
   let dataDir: string | undefined;
+  let lock: DataDirLock | undefined;
   if (!target.inMemory) {
-    dataDir = path.resolve(target.dataDir ?? "./data", "pg");
+    const root = path.resolve(target.dataDir ?? "./data");
+    await mkdir(root, { recursive: true });
+    lock = await lockDataDir(root);
+    dataDir = path.join(root, "pg");
     await mkdir(dataDir, { recursive: true });
   }
-  const pglite = await PGlite.create({ dataDir, loadDataDir: target.loadDataDir });
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({ dataDir, loadDataDir: target.loadDataDir });
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) as unknown as AdapterOption });
   const runner: SqlRunner = {
     async exec(sql) {
@@ -61,10 +72,14 @@ async function openEmbedded(target: DatabaseTarget): Promise<Database> {
       await prisma.$queryRaw`SELECT 1`;
     },
     close: async () => {
-      await prisma.$disconnect();
-      await pglite.close();
+      try {
+        await prisma.$disconnect();
+        await pglite.close();
+      } finally {
+        await lock?.release();
+      }
     },
-    dumpDataDir: () => pglite.dumpDataDir("none"),
+    dumpDataDir: (compression = "none") => pglite.dumpDataDir(compression),
   };
 }
 

@@ -21,7 +21,7 @@ let template: Promise<Blob> | undefined;
  * cached on disk, so each test file copies it instead of running initdb and
  * every migration again.
  */
-async function embeddedTemplate(): Promise<Blob> {
+export async function embeddedTemplate(): Promise<Blob> {
   template ??= (async () => {
     const migrations = await readMigrations();
     const fingerprint = createHash("sha256").update(migrations.map((m) => m.checksum).join()).digest("hex").slice(0, 16);
