@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // Entry points and command-line tools report to the operator on the console.
-    files: ["server/index.ts", "server/migrate.ts", "server/main.ts", "server/bench/**", "scripts/**"],
+    files: ["server/index.ts", "server/migrate.ts", "server/backup.ts", "server/main.ts", "server/bench/**", "scripts/**"],
     rules: { "no-console": "off" },
   },
   {
