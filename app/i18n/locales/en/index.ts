@@ -5,5 +5,6 @@ import settings from "./settings";
 import live from "./live";
 import staff from "./staff";
 import workshops from "./workshops";
+import portrait from "./portrait";
 
-export default { common, auth, dashboard, settings, staff, workshops, live } as const;
+export default { common, auth, dashboard, settings, staff, workshops, live, portrait } as const;

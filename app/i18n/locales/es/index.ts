@@ -6,5 +6,6 @@ import settings from "./settings";
 import live from "./live";
 import staff from "./staff";
 import workshops from "./workshops";
+import portrait from "./portrait";
 
-export default { common, auth, dashboard, settings, staff, workshops, live } satisfies Messages;
+export default { common, auth, dashboard, settings, staff, workshops, live, portrait } satisfies Messages;
