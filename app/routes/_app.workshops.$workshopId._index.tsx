@@ -227,6 +227,18 @@ export default function WorkshopPage() {
             </Link>
           </div>
         ) : null}
+        {workshop.status !== "draft" ? (
+          <div className="row">
+            <Link className="button button--secondary" to={paths.results}>
+              {t("results.links.results")}
+            </Link>
+            {canManage ? (
+              <Link className="button button--secondary" to={paths.themes}>
+                {t("results.links.themes")}
+              </Link>
+            ) : null}
+          </div>
+        ) : null}
       </section>
 
       <section className="card" aria-labelledby="details-heading">

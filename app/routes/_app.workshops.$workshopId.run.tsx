@@ -91,6 +91,12 @@ export default function RunWorkshop() {
           {t("live.console.openPresenter")}
         </a>
         <Link to={paths.page}>{t("live.console.backToWorkshop")}</Link>
+        {view && view.status !== "draft" ? (
+          <>
+            <Link to={paths.results}>{t("results.links.results")}</Link>
+            <Link to={paths.themes}>{t("results.links.themes")}</Link>
+          </>
+        ) : null}
       </p>
 
       {feedback?.kind === "error" ? (

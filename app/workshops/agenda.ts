@@ -1,4 +1,8 @@
+import { z } from "zod";
 import type { ActivityType } from "./activity-types";
+
+/** A workshop id in an address: the pages answer anything else with a 404. */
+export const workshopIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
 /** Who may prepare and run workshops; school team members may only look at the list. */
 export const WORKSHOP_MANAGER_ROLES = ["leader", "facilitator"] as const;
@@ -65,5 +69,11 @@ export function moveInAgenda<T extends { id: string }>(agenda: readonly T[], id:
  */
 export function workshopPaths(workshopId: string) {
   const id = encodeURIComponent(workshopId);
-  return { page: `/workshops/${id}`, run: `/workshops/${id}/run`, present: `/present/${id}` };
+  return {
+    page: `/workshops/${id}`,
+    run: `/workshops/${id}/run`,
+    present: `/present/${id}`,
+    results: `/workshops/${id}/results`,
+    themes: `/workshops/${id}/themes`,
+  };
 }

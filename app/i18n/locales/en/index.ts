@@ -5,6 +5,7 @@ import settings from "./settings";
 import live from "./live";
 import staff from "./staff";
 import workshops from "./workshops";
+import results from "./results";
 import portrait from "./portrait";
 
-export default { common, auth, dashboard, settings, staff, workshops, live, portrait } as const;
+export default { common, auth, dashboard, settings, staff, workshops, live, results, portrait } as const;
