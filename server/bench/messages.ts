@@ -10,6 +10,8 @@ export type StartMessage = {
   /** The facilitator's session cookie ("name=value"); null for the bare Socket.IO baseline, which checks nobody. */
   staffCookie: string | null;
   workshopId: string;
+  /** Phones connect to these in turn (default: `url`); the facilitator always to `url`. */
+  phoneUrls?: string[];
 };
 
 export type ConnectMessage = { type: "connect"; tokens: string[] };

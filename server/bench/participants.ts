@@ -19,6 +19,9 @@ const CONNECT_TIMEOUT_MS = 60_000;
 const SETTLE_TIMEOUT_MS = 15_000;
 
 let url = "";
+/** Where phones connect, in turn (several nodes in the cluster benchmark); the facilitator uses `url`. */
+let phoneUrls: string[] = [];
+let phonesOpened = 0;
 let workshopId = "";
 let staff: PhoneSocket | null = null;
 let phones: PhoneSocket[] = [];
@@ -27,8 +30,8 @@ function reply(message: FromParticipants) {
   process.send?.(message);
 }
 
-function open(auth: Record<string, string>, cookie?: string): PhoneSocket {
-  return io(url, {
+function open(auth: Record<string, string>, cookie?: string, target = url): PhoneSocket {
+  return io(target, {
     path: "/socket.io",
     transports: ["websocket"],
     reconnection: false,
@@ -47,6 +50,8 @@ function ask<T>(socket: PhoneSocket, event: string, ...args: unknown[]): Promise
 
 async function start(message: StartMessage) {
   url = message.url;
+  phoneUrls = message.phoneUrls?.length ? message.phoneUrls : [message.url];
+  phonesOpened = 0;
   workshopId = message.workshopId;
   staff = open({}, message.staffCookie ?? undefined);
   await new Promise<void>((resolve, reject) => {
@@ -67,7 +72,7 @@ async function connect(tokens: string[]): Promise<ConnectReport> {
       (token) =>
         new Promise<void>((resolve) => {
           const began = performance.now();
-          const socket = open({ participantToken: token });
+          const socket = open({ participantToken: token }, undefined, phoneUrls[phonesOpened++ % phoneUrls.length]);
           const timer = setTimeout(() => fail("no room state in time"), CONNECT_TIMEOUT_MS);
           function fail(reason: string) {
             clearTimeout(timer);

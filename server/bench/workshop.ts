@@ -52,7 +52,7 @@ const PHASES: PhaseName[] = ["ideas", "ratings", "votes"];
 const POLL_OPTIONS = ["a", "b", "c", "d"];
 
 /** Talks to the load-generating child: one request at a time, one answer each. */
-function participantsProcess(): { child: ChildProcess; request(message: ToParticipants): Promise<FromParticipants> } {
+export function participantsProcess(): { child: ChildProcess; request(message: ToParticipants): Promise<FromParticipants> } {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), "participants.js");
   // The load generator runs with node's defaults, whatever flags the server side was given.
   const child = fork(script, [], { stdio: ["ignore", "inherit", "inherit", "ipc"], execArgv: [] });
@@ -88,7 +88,7 @@ function collectGarbage(): boolean {
 }
 
 /** Peak heap and resident memory of this process (the server), sampled every 100 ms. */
-function memorySampler() {
+export function memorySampler() {
   let peakHeap = 0;
   let peakRss = 0;
   const sample = () => {
@@ -113,34 +113,46 @@ function memorySampler() {
   };
 }
 
-type Measured<T> = T & { cpuPercent: number; wallMs: number; heapPeak: number };
+export type Measured<T> = T & { cpuPercent: number; wallMs: number; heapPeak: number };
 
-/** Runs `work`, measuring this process's CPU over it (as a share of one core) and its peak heap. */
-async function withCpu<T extends object>(work: () => Promise<T>): Promise<Measured<T>> {
+/** Starts counting the server's CPU time; the returned function answers the milliseconds used since. */
+export type CpuMeter = () => () => number;
+
+const thisProcessCpu: CpuMeter = () => {
+  const before = process.cpuUsage();
+  return () => {
+    const used = process.cpuUsage(before);
+    return (used.user + used.system) / 1000;
+  };
+};
+
+/** Runs `work`, measuring the server's CPU over it (as a share of one core) and this process's peak heap. */
+async function withCpu<T extends object>(work: () => Promise<T>, cpu: CpuMeter = thisProcessCpu): Promise<Measured<T>> {
   let heapPeak = process.memoryUsage().heapUsed;
   const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 50);
-  const cpuBefore = process.cpuUsage();
+  const cpuUsed = cpu();
   const began = performance.now();
   try {
     const result = await work();
     const wallMs = performance.now() - began;
-    const cpu = process.cpuUsage(cpuBefore);
-    return { ...result, wallMs, heapPeak, cpuPercent: wallMs > 0 ? ((cpu.user + cpu.system) / 1000 / wallMs) * 100 : 0 };
+    return { ...result, wallMs, heapPeak, cpuPercent: wallMs > 0 ? (cpuUsed() / wallMs) * 100 : 0 };
   } finally {
     clearInterval(sampler);
   }
 }
 
-type JoinReport = { joined: number; failed: number; firstError: string | null; databaseJoin: Summary; connect: Summary; wallMs: number; cpuPercent: number; heapPeak: number };
+export type JoinReport = { joined: number; failed: number; firstError: string | null; databaseJoin: Summary; connect: Summary; wallMs: number; cpuPercent: number; heapPeak: number };
 
-type RunReport = { joins: JoinReport; phases: Measured<{ report: PhaseReport }>[]; heap: number; rss: number; liveHeap: number | null };
+export type RunReport = { joins: JoinReport; phases: Measured<{ report: PhaseReport }>[]; heap: number; rss: number; liveHeap: number | null };
 
-async function seedWorkshop() {
+export type SeededBenchWorkshop = Awaited<ReturnType<typeof seedWorkshop>>;
+
+export async function seedWorkshop(label = "") {
   const { districtId, leaderId } = await createDistrict({
-    districtName: "Benchmark Unified",
+    districtName: `Benchmark Unified${label ? ` ${label}` : ""}`,
     languages: ["en", "es"],
     leaderName: "Bench Leader",
-    leaderEmail: "leader@bench.example",
+    leaderEmail: `leader${label ? `-${label}` : ""}@bench.example`,
     password: randomBytes(18).toString("base64url"),
   });
   const staffCookie = (await startSession(leaderId, "benchmark")).split(";")[0] ?? "";
@@ -188,6 +200,7 @@ async function runPhases(
   request: (message: ToParticipants) => Promise<FromParticipants>,
   activities: Record<PhaseName, string>,
   options: WorkshopBenchOptions,
+  cpu?: CpuMeter,
 ): Promise<Measured<{ report: PhaseReport }>[]> {
   const measured = [];
   for (const phase of PHASES) {
@@ -203,7 +216,7 @@ async function runPhases(
         });
         if (answer.type !== "phase-done") throw new Error(`unexpected answer ${answer.type}`);
         return { report: answer.report };
-      }),
+      }, cpu),
     );
   }
   return measured;
@@ -219,6 +232,47 @@ function waves(total: number, size: number): number[] {
   const sizes = [];
   for (let done = 0; done < total; done += size) sizes.push(Math.min(size, total - done));
   return sizes;
+}
+
+/** Joins `options.participants` phones in waves (through the database, as /join does), then runs the three phases. */
+export async function runGroundworkLoad(
+  request: (message: ToParticipants) => Promise<FromParticipants>,
+  seeded: SeededBenchWorkshop,
+  options: WorkshopBenchOptions,
+  cpu?: CpuMeter,
+): Promise<{ joins: Measured<JoinReport>; phases: Measured<{ report: PhaseReport }>[] }> {
+  const joins = await withCpu(async () => {
+    const databaseJoin: number[] = [];
+    const connect: number[] = [];
+    let failed = 0;
+    let firstError: string | null = null;
+    let index = 0;
+    for (const size of waves(options.participants, options.waveSize)) {
+      const tokens = await Promise.all(
+        Array.from({ length: size }, async () => {
+          const n = index++;
+          const began = performance.now();
+          const joined = await joinWorkshop({
+            code: seeded.workshop.joinCode,
+            deviceToken: randomToken(),
+            language: n % 3 === 0 ? "es" : "en",
+            stakeholderGroupId: seeded.groups[n % seeded.groups.length]?.id ?? "",
+          });
+          databaseJoin.push(performance.now() - began);
+          if (!joined.ok) throw new Error(`joining failed: ${joined.error}`);
+          const { id: participantId, workshopId, districtId } = joined.participant;
+          return issueParticipantToken({ participantId, workshopId, districtId });
+        }),
+      );
+      const report = await connectWave(request, tokens);
+      connect.push(...report.latencies);
+      failed += report.failures;
+      firstError ??= report.firstError;
+    }
+    return { joined: connect.length, failed, firstError, databaseJoin: summarize(databaseJoin), connect: summarize(connect) };
+  }, cpu);
+  const phases = await runPhases(request, seeded.activities, options, cpu);
+  return { joins, phases };
 }
 
 export async function runWorkshopBench(options: WorkshopBenchOptions): Promise<string> {
@@ -245,38 +299,7 @@ export async function runWorkshopBench(options: WorkshopBenchOptions): Promise<s
       memory.reset();
       await request({ type: "start", url: server.url, staffCookie: seeded.staffCookie, workshopId: seeded.workshop.id });
 
-      const joins = await withCpu(async () => {
-        const databaseJoin: number[] = [];
-        const connect: number[] = [];
-        let failed = 0;
-        let firstError: string | null = null;
-        let index = 0;
-        for (const size of waves(options.participants, options.waveSize)) {
-          const tokens = await Promise.all(
-            Array.from({ length: size }, async () => {
-              const n = index++;
-              const began = performance.now();
-              const joined = await joinWorkshop({
-                code: seeded.workshop.joinCode,
-                deviceToken: randomToken(),
-                language: n % 3 === 0 ? "es" : "en",
-                stakeholderGroupId: seeded.groups[n % seeded.groups.length]?.id ?? "",
-              });
-              databaseJoin.push(performance.now() - began);
-              if (!joined.ok) throw new Error(`joining failed: ${joined.error}`);
-              const { id: participantId, workshopId, districtId } = joined.participant;
-              return issueParticipantToken({ participantId, workshopId, districtId });
-            }),
-          );
-          const report = await connectWave(request, tokens);
-          connect.push(...report.latencies);
-          failed += report.failures;
-          firstError ??= report.firstError;
-        }
-        return { joined: connect.length, failed, firstError, databaseJoin: summarize(databaseJoin), connect: summarize(connect) };
-      });
-
-      const phases = await runPhases(request, seeded.activities, options);
+      const { joins, phases } = await runGroundworkLoad(request, seeded, options);
       const peaks = memory.peaks();
       real = { joins, phases, heap: peaks.heap, rss: peaks.rss, liveHeap: peaks.live };
       await request({ type: "disconnect" });
@@ -329,7 +352,7 @@ export async function runWorkshopBench(options: WorkshopBenchOptions): Promise<s
 
 const TARGETS = { joinsWithinMs: 60_000, votesWithinMs: 10_000, ackP95Ms: 150, voteUpdateP95Ms: 500, heapBytes: 300 * 1024 * 1024 };
 
-function triple(summary: Summary): string {
+export function triple(summary: Summary): string {
   return `${formatMs(summary.p50)} / ${formatMs(summary.p95)} / ${formatMs(summary.p99)}`;
 }
 
@@ -338,7 +361,7 @@ function ratio(ours: number | null, theirs: number | null): string {
   return `${(ours / theirs).toFixed(1)}×`;
 }
 
-function errorsOf(report: PhaseReport): string {
+export function errorsOf(report: PhaseReport): string {
   const entries = Object.entries(report.errors);
   return entries.length === 0 ? "none" : entries.map(([code, count]) => `${code} ${count}`).join(", ");
 }
