@@ -12,6 +12,11 @@ CREATE TABLE "EvidenceLink" (
     "createdById" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
+    CONSTRAINT "EvidenceLink_pkey" PRIMARY KEY ("id"),
+    -- Prisma does not model this rule: a link cites one idea or one theme, never both or neither.
+    CONSTRAINT "EvidenceLink_one_source" CHECK (("ideaId" IS NULL) <> ("themeId" IS NULL))
+);
+
 -- CreateTable
 CREATE TABLE "PortraitPublication" (
     "id" TEXT NOT NULL,
@@ -21,6 +26,9 @@ CREATE TABLE "PortraitPublication" (
     "feedbackOpen" BOOLEAN NOT NULL DEFAULT true,
     "publishedById" TEXT,
     "publishedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PortraitPublication_pkey" PRIMARY KEY ("id")
+);
 
 -- CreateTable
 CREATE TABLE "CompetencyFeedback" (
@@ -32,6 +40,9 @@ CREATE TABLE "CompetencyFeedback" (
     "comment" TEXT NOT NULL DEFAULT '',
     "language" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "CompetencyFeedback_pkey" PRIMARY KEY ("id")
+);
 
 -- CreateIndex
 CREATE INDEX "EvidenceLink_ideaId_idx" ON "EvidenceLink"("ideaId");
