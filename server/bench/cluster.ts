@@ -133,7 +133,7 @@ export async function runClusterBench(options: ClusterBenchOptions): Promise<str
 
   try {
     nodes.push(await startNode(env));
-    installConfig({ ...parseConfig({ NODE_ENV: "production", DATABASE_URL: env.DATABASE_URL, LOG_REQUESTS: "false" }), secret });
+    installConfig({ ...parseConfig({ NODE_ENV: "production", DATABASE_URL: env.DATABASE_URL, SESSION_SECRET: secret, LOG_REQUESTS: "false" }), secret });
     const database = await openDatabase({ databaseUrl: env.DATABASE_URL });
     installDatabase(database);
     try {
