@@ -179,6 +179,7 @@ function Consensus() {
                 <ConsensusItem
                   key={entry.ideaId}
                   entry={entry}
+                  open
                   summary={t("results.consensus.gap", {
                     gap: formatNumber(entry.gap, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
                     low: formatNumber(entry.lowestMean, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
@@ -195,14 +196,14 @@ function Consensus() {
 }
 
 /** One idea with each group's average: a table whose last column draws the average as a bar (hidden from screen readers, which read the number). */
-function ConsensusItem({ entry, summary }: { entry: ConsensusEntry; summary: string }) {
+function ConsensusItem({ entry, summary, open = false }: { entry: ConsensusEntry; summary: string; open?: boolean }) {
   const data = useLoaderData<typeof loader>();
   const { t, formatNumber } = useLocale();
   return (
     <li className="consensus-item" id={`idea-${entry.ideaId}`}>
       <p className="consensus-item__text">{entry.text}</p>
       <p className="muted">{summary}</p>
-      <details>
+      <details open={open || undefined}>
         <summary>{t("results.consensus.caption")}</summary>
         <GroupMeans groups={entry.groups} labels={data.groupLabels} caption={`${t("results.consensus.caption")}: ${entry.text}`} formatNumber={formatNumber} />
       </details>

@@ -19,9 +19,9 @@ type GroupKey = Extract<DefaultStakeholderGroupKey, "families" | "students" | "t
 
 /** Who came, by stakeholder group: families are fewer than the district's target, teachers more — the "who is missing?" check shows it. */
 const ATTENDANCE: Record<GroupKey, number> = {
-  families: 9,
+  families: 7,
   students: 8,
-  teachers: 9,
+  teachers: 10,
   partners: 6,
   school_staff: 3,
   higher_education: 1,
@@ -29,7 +29,7 @@ const ATTENDANCE: Record<GroupKey, number> = {
 };
 
 /** Participants who typed a display name (participant number → name); everyone else stayed anonymous. */
-const DISPLAY_NAMES: Record<number, string> = { 0: "Rosa M.", 9: "Jaden", 17: "Ms. Patel", 26: "Ken (Riverbend Hardware)" };
+const DISPLAY_NAMES: Record<number, string> = { 0: "Rosa M.", 7: "Jaden", 16: "Ms. Patel", 25: "Ken (Riverbend Hardware)" };
 
 /**
  * How a group tends to rate an idea (mean on 1–5). "all" applies to every
@@ -73,27 +73,27 @@ const IDEAS: DemoIdea[] = [
   { key: "projects", author: "students", language: "en", text: "Less homework, more time for projects we choose ourselves", leaning: { all: 3.0, students: 4.7, families: 2.2, teachers: 2.8, partners: 3.5 } },
   { key: "internships", author: "students", language: "en", text: "Real internships with local businesses before graduating", leaning: COMMON(4.5), theme: "life" },
   { key: "ai", author: "students", language: "en", text: "How to use AI tools honestly and well", leaning: { all: 3.2, students: 4.6, teachers: 2.3, families: 3.0, partners: 4.4 }, theme: "thinking" },
-  { key: "belonging", author: "students", language: "en", text: "Feel safe being who they are at school", leaning: { all: 4.2, families: 3.8 }, theme: "wellbeing" },
+  { key: "belonging", author: "students", language: "en", text: "Feel safe being who they are at school", leaning: { all: 4.2, families: 3.2 }, theme: "wellbeing" },
   { key: "start-later", author: "students", language: "en", text: "Start the school day later so we can actually learn", leaning: { all: 3.0, students: 4.8, teachers: 2.4, families: 3.1, partners: 2.7 }, theme: "wellbeing" },
   { key: "speaking", author: "students", language: "en", text: "Speak in public without panicking", leaning: { all: 3.7, students: 2.9 }, theme: "thinking" },
   { key: "coding", author: "students", language: "es", text: "Aprender a programar o construir algo con tecnología", leaning: { all: 3.4, partners: 4.1 }, theme: "thinking" },
-  { key: "adulting", author: "students", language: "en", text: "Adulting basics: fix a flat tire, fill in a form, read a lease", leaning: COMMON(4.0), theme: "life" },
+  { key: "adulting", author: "students", language: "en", text: "Adulting basics: fix a flat tire, fill in a form, read a lease", leaning: { all: 3.9, teachers: 3.2 }, theme: "life" },
   { key: "money-dup", author: "students", language: "en", text: "Budgeting and how credit cards really work", leaning: COMMON(4.4), mergedInto: "money" },
   { key: "pizza", author: "students", language: "en", text: "pizza fridays!!!", leaning: COMMON(3.0), hidden: true },
   { key: "sources", author: "teachers", language: "en", text: "Think critically: check sources and spot misinformation", leaning: COMMON(4.6), theme: "thinking" },
-  { key: "argument", author: "teachers", language: "en", text: "Write a clear argument backed by evidence", leaning: { all: 4.1, students: 3.7 }, theme: "thinking" },
+  { key: "argument", author: "teachers", language: "en", text: "Write a clear argument backed by evidence", leaning: { all: 4.1, students: 3.1 }, theme: "thinking" },
   { key: "teamwork", author: "teachers", language: "en", text: "Work on a team with people who disagree with them", leaning: COMMON(4.3), theme: "community" },
   { key: "reading", author: "teachers", language: "en", text: "Read for pleasure, not only for tests", leaning: { all: 3.5, students: 2.8 }, theme: "thinking" },
   { key: "portfolios", author: "teachers", language: "en", text: "Fewer standardized tests, more portfolios of real work", leaning: { all: 3.3, teachers: 4.8, students: 4.3, partners: 2.5, families: 2.9 } },
   { key: "persist", author: "teachers", language: "en", text: "Keep going when something is hard, and learn from failure", leaning: COMMON(4.3) },
   { key: "follow-through", author: "partners", language: "en", text: "Show up on time and follow through on commitments", leaning: { all: 4.1, students: 3.6 }, theme: "life" },
   { key: "certification", author: "partners", language: "en", text: "Earn an industry certification before graduating", leaning: { all: 3.4, partners: 4.8, teachers: 2.5, families: 3.9, students: 3.4 }, theme: "life" },
-  { key: "professional", author: "partners", language: "en", text: "Communicate professionally: email, interviews and a résumé", leaning: COMMON(4.2), theme: "life" },
+  { key: "professional", author: "partners", language: "en", text: "Communicate professionally: email, interviews and a résumé", leaning: { all: 4.2, students: 3.3 }, theme: "life" },
   { key: "volunteer", author: "partners", language: "en", text: "Volunteer in the community and register to vote", leaning: { all: 3.6, students: 3.1 }, theme: "community" },
   { key: "government", author: "school_staff", language: "en", text: "Understand how local government and the school board work", leaning: { all: 3.1 }, theme: "community" },
   { key: "cultures", author: "partners", language: "es", text: "Trabajar con personas de otras culturas y con respeto", leaning: COMMON(4.3), theme: "community" },
   { key: "health", author: "school_staff", language: "en", text: "Eat breakfast and sleep enough: the basics of staying healthy", leaning: { all: 3.4, students: 2.9 }, theme: "wellbeing" },
-  { key: "mentor", author: "higher_education", language: "en", text: "Have at least one adult mentor outside their family", leaning: COMMON(4.0) },
+  { key: "mentor", author: "higher_education", language: "en", text: "Have at least one adult mentor outside their family", leaning: { all: 3.9, partners: 3.1 } },
 ];
 
 const POLL_OPTIONS = [
@@ -161,7 +161,7 @@ const NOMINATIONS = [
     contact: "lucia.h@example.org",
   },
   {
-    nominator: 26,
+    nominator: 25,
     nomineeName: "Darnell Price",
     reason: "Owner of Price Machining; already takes two interns every summer and would recruit other employers.",
     contact: null,
