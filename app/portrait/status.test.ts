@@ -1,0 +1,41 @@
+import { describe, expect, test } from "vitest";
+import { acceptsFeedback, availableReviewCommands, reviewTransition } from "./status";
+
+describe("Portrait review status", () => {
+  test("publishing puts any Portrait in review with feedback open", () => {
+    for (const status of ["draft", "in_review", "adopted"] as const) {
+      expect(reviewTransition({ status, feedbackOpen: status === "draft" ? null : false }, "publish")).toEqual({ ok: true, status: "in_review", feedbackOpen: true });
+    }
+  });
+
+  test("only a Portrait in review can be adopted, and adopting closes feedback", () => {
+    expect(reviewTransition({ status: "in_review", feedbackOpen: true }, "adopt")).toEqual({ ok: true, status: "adopted", feedbackOpen: false });
+    expect(reviewTransition({ status: "draft", feedbackOpen: null }, "adopt")).toEqual({ ok: false, error: "notInReview" });
+    expect(reviewTransition({ status: "adopted", feedbackOpen: false }, "adopt")).toEqual({ ok: false, error: "notInReview" });
+  });
+
+  test("feedback closes and reopens only in review, and only when it would change", () => {
+    expect(reviewTransition({ status: "in_review", feedbackOpen: true }, "closeFeedback")).toEqual({ ok: true, status: "in_review", feedbackOpen: false });
+    expect(reviewTransition({ status: "in_review", feedbackOpen: false }, "closeFeedback")).toEqual({ ok: false, error: "feedbackAlreadyClosed" });
+    expect(reviewTransition({ status: "in_review", feedbackOpen: false }, "reopenFeedback")).toEqual({ ok: true, status: "in_review", feedbackOpen: true });
+    expect(reviewTransition({ status: "in_review", feedbackOpen: true }, "reopenFeedback")).toEqual({ ok: false, error: "feedbackAlreadyOpen" });
+    expect(reviewTransition({ status: "in_review", feedbackOpen: null }, "closeFeedback")).toEqual({ ok: false, error: "nothingPublished" });
+    expect(reviewTransition({ status: "draft", feedbackOpen: null }, "closeFeedback")).toEqual({ ok: false, error: "notInReview" });
+    expect(reviewTransition({ status: "adopted", feedbackOpen: false }, "reopenFeedback")).toEqual({ ok: false, error: "notInReview" });
+  });
+
+  test("the offered commands are exactly those allowed", () => {
+    expect(availableReviewCommands({ status: "draft", feedbackOpen: null })).toEqual(["publish"]);
+    expect(availableReviewCommands({ status: "in_review", feedbackOpen: true })).toEqual(["publish", "adopt", "closeFeedback"]);
+    expect(availableReviewCommands({ status: "in_review", feedbackOpen: false })).toEqual(["publish", "adopt", "reopenFeedback"]);
+    expect(availableReviewCommands({ status: "adopted", feedbackOpen: false })).toEqual(["publish"]);
+  });
+
+  test("feedback is taken only on an open review publication", () => {
+    expect(acceptsFeedback({ status: "in_review", feedbackOpen: true, stage: "review" })).toBe(true);
+    expect(acceptsFeedback({ status: "in_review", feedbackOpen: false, stage: "review" })).toBe(false);
+    expect(acceptsFeedback({ status: "adopted", feedbackOpen: true, stage: "adopted" })).toBe(false);
+    expect(acceptsFeedback({ status: "draft", feedbackOpen: true, stage: "review" })).toBe(false);
+    expect(acceptsFeedback({ status: "in_review", feedbackOpen: null, stage: null })).toBe(false);
+  });
+});
