@@ -1,43 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "~/auth/password.server";
-import { createDistrict } from "~/models/district.server";
 import { action as groupsAction, loader as groupsLoader } from "~/routes/_app.settings.groups";
 import { action as profileAction, loader as profileLoader } from "~/routes/_app.settings._index";
 import { prisma } from "~/utils/db.server";
 import { useTestDatabase } from "../support/database";
-import { actionArgs, formRequest, getRequest, loaderArgs, responseOf, sessionCookieFor } from "../support/requests";
+import { districtWithStaff, type DistrictWithStaff } from "../support/districts";
+import { actionArgs, formRequest, getRequest, loaderArgs, responseOf } from "../support/requests";
 
 useTestDatabase();
 
-const PASSWORD = "correct horse battery";
-
-type Actors = { districtId: string; leader: string; facilitator: string; schoolMember: string };
-
-async function districtWithStaff(name: string, slugPart: string): Promise<Actors> {
-  const { districtId, leaderId } = await createDistrict({
-    districtName: name,
-    languages: ["en", "es"],
-    leaderName: "Leader",
-    leaderEmail: `leader@${slugPart}.example`,
-    password: PASSWORD,
-  });
-  const passwordHash = await hashPassword(PASSWORD);
-  const school = await prisma.school.create({ data: { districtId, name: "Central High", gradeBand: "high" }, select: { id: true } });
-  const facilitator = await prisma.user.create({
-    data: { districtId, email: `facilitator@${slugPart}.example`, name: "Facilitator", role: "facilitator", passwordHash },
-    select: { id: true },
-  });
-  const member = await prisma.user.create({
-    data: { districtId, email: `school@${slugPart}.example`, name: "Member", role: "school", schoolId: school.id, passwordHash },
-    select: { id: true },
-  });
-  return {
-    districtId,
-    leader: await sessionCookieFor(leaderId),
-    facilitator: await sessionCookieFor(facilitator.id),
-    schoolMember: await sessionCookieFor(member.id),
-  };
-}
+type Actors = DistrictWithStaff;
 
 let a: Actors;
 let b: Actors;
