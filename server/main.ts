@@ -5,8 +5,10 @@ import type { ServerBuild } from "@remix-run/node";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoDistrict } from "~/models/demo.server";
 import { installDatabase, openDatabase } from "~/utils/db.server";
 import { installConfig, type RuntimeConfig } from "~/utils/env.server";
+import { registerPortraitDocuments } from "~/portrait/portrait.server";
 import { createExpressApp } from "./app";
-import { createSocketServer } from "./socket";
+import { createCollaborationServer } from "./collaboration";
+import { createSocketServer, SOCKET_PATH } from "./socket";
 
 export type RunningServer = {
   url: string;
@@ -37,6 +39,8 @@ export async function startServer(config: RuntimeConfig, log: Log = console.log)
   const app = createExpressApp({ config, database, build, isDraining: () => draining });
   const httpServer = createServer(app);
   const sockets = await createSocketServer(httpServer, { secret: config.secret, redisUrl: config.REDIS_URL });
+  const collaboration = createCollaborationServer(httpServer, { redisUrl: config.REDIS_URL, publicUrl: config.PUBLIC_URL, otherUpgradePaths: [SOCKET_PATH] });
+  registerPortraitDocuments(collaboration.documents);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -53,6 +57,9 @@ export async function startServer(config: RuntimeConfig, log: Log = console.log)
       const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
       await sockets.close();
+      // Every Portrait document is stored before the database closes.
+      await collaboration.close();
+      registerPortraitDocuments(undefined);
       const forced = setTimeout(() => httpServer.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await httpClosed;
       clearTimeout(forced);

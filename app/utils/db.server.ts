@@ -11,6 +11,7 @@ import { PrismaClient } from "~/generated/prisma/client";
 type AdapterOption = SqlDriverAdapterFactory;
 import { lockDataDir, type DataDirLock } from "./data-dir-lock.server";
 import { applyMigrations, readMigrations, type SqlRunner } from "./migrate.server";
+import { withBytesArguments } from "./pglite-bytes.server";
 import { getSingleton, setSingleton } from "./singleton.server";
 
 export type DatabaseTarget = {
@@ -55,7 +56,7 @@ async function openEmbedded(target: DatabaseTarget): Promise<Database> {
     await lock?.release();
     throw error;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) as unknown as AdapterOption });
+  const prisma = new PrismaClient({ adapter: withBytesArguments(new PrismaPGlite(pglite)) as unknown as AdapterOption });
   const runner: SqlRunner = {
     async exec(sql) {
       await pglite.exec(sql);

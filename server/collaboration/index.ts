@@ -1,0 +1,154 @@
+import { STATUS_CODES, type IncomingMessage, type Server as HttpServer } from "node:http";
+import type { Duplex } from "node:stream";
+import { Server, type Extension, type onAuthenticatePayload, type onStatelessPayload } from "@hocuspocus/server";
+import * as Y from "yjs";
+import { userFromCookieHeader } from "~/auth/session.server";
+import { COLLABORATION_PATH, parseStatelessMessage } from "~/portrait/collaboration";
+import { portraitDocumentName } from "~/portrait/document";
+import { docFromState, loadPortraitState, storePortraitState, type PortraitDocuments } from "~/portrait/portrait.server";
+import { documentAccess, isAllowedOrigin, type ConnectionContext } from "./access";
+import { PortraitPersistence, type PortraitStateStore } from "./persistence";
+import { PortraitRedis, redisConfiguration } from "./redis";
+
+export { COLLABORATION_PATH };
+
+/** Updates larger than this are refused by the WebSocket layer (a whole 100,000-character Portrait is far smaller). */
+export const MAX_COLLABORATION_MESSAGE_BYTES = 8 * 1024 * 1024;
+/** Edits are stored this long after the last one, and at least this often while editing goes on. */
+export const STORE_DEBOUNCE_MS = 2_000;
+export const STORE_MAX_DEBOUNCE_MS = 10_000;
+/** "comments:changed" is passed on at most this often per document. */
+const COMMENT_NOTICE_INTERVAL_MS = 250;
+
+type Log = (message: string) => void;
+
+export type CollaborationDeps = {
+  redisUrl?: string;
+  /** PUBLIC_URL: an accepted Origin for the WebSocket handshake besides the request's own host. */
+  publicUrl?: string;
+  /** Upgrade paths served by another listener on the same HTTP server (Socket.IO); any other path is refused. */
+  otherUpgradePaths?: readonly string[];
+  stateStore?: PortraitStateStore;
+  debounceMs?: number;
+  maxDebounceMs?: number;
+  log?: Log;
+};
+
+export const databaseStateStore: PortraitStateStore = { load: loadPortraitState, store: storePortraitState };
+
+/**
+ * The collaboration server: Hocuspocus on the app's own HTTP server, under
+ * COLLABORATION_PATH. Staff connect with their session cookie; each may open
+ * only their own district's Portrait, and roles that do not edit it connect
+ * read-only. See docs/decisions/0009-portrait-collaboration.md.
+ */
+export function createCollaborationServer(httpServer: HttpServer, deps: CollaborationDeps = {}) {
+  const log = deps.log ?? ((message: string) => console.error(message));
+  const persistence = new PortraitPersistence(deps.stateStore ?? databaseStateStore, { log });
+  const extensions: Extension[] = [persistence];
+  if (deps.redisUrl) extensions.push(new PortraitRedis(redisConfiguration(deps.redisUrl)));
+  const lastCommentNotice = new Map<string, number>();
+
+  const server = new Server(
+    {
+      quiet: true,
+      debounce: deps.debounceMs ?? STORE_DEBOUNCE_MS,
+      maxDebounce: deps.maxDebounceMs ?? STORE_MAX_DEBOUNCE_MS,
+      extensions,
+      async onAuthenticate({ documentName, context, connectionConfig }: onAuthenticatePayload) {
+        const { readOnly } = documentAccess((context as ConnectionContext).collaborator, documentName);
+        connectionConfig.readOnly = readOnly;
+      },
+      async onStateless({ payload, document }: onStatelessPayload) {
+        const message = parseStatelessMessage(payload);
+        if (message?.type !== "comments:changed") return;
+        const now = Date.now();
+        if (now - (lastCommentNotice.get(document.name) ?? 0) < COMMENT_NOTICE_INTERVAL_MS) return;
+        lastCommentNotice.set(document.name, now);
+        document.broadcastStateless(JSON.stringify(message));
+      },
+      async afterUnloadDocument({ documentName }) {
+        lastCommentNotice.delete(documentName);
+      },
+    },
+    { maxPayload: MAX_COLLABORATION_MESSAGE_BYTES },
+  );
+  const { hocuspocus, webSocketServer } = server;
+  let closing = false;
+
+  async function admit(request: IncomingMessage, socket: Duplex, head: Buffer) {
+    if (closing) return refuse(socket, 503);
+    if (!isAllowedOrigin(request, deps.publicUrl)) return refuse(socket, 403);
+    const session = await userFromCookieHeader(request.headers.cookie);
+    if (!session) return refuse(socket, 401);
+    if (closing) return refuse(socket, 503);
+    const { user } = session;
+    const context: ConnectionContext = {
+      collaborator: { userId: user.id, districtId: user.districtId, name: user.name, role: user.role },
+    };
+    webSocketServer.handleUpgrade(request, socket, head, (webSocket) => {
+      webSocket.on("error", (error) => log(`Collaboration socket error: ${error.message}`));
+      hocuspocus.handleConnection(webSocket, request, context);
+    });
+  }
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
+    if (pathname !== COLLABORATION_PATH) {
+      const servedElsewhere = (deps.otherUpgradePaths ?? []).some((path) => pathname === path || pathname.startsWith(`${path}/`));
+      if (!servedElsewhere) refuse(socket, 404);
+      return;
+    }
+    socket.on("error", () => socket.destroy());
+    admit(request, socket, head).catch((error: unknown) => {
+      log(`Collaboration handshake failed: ${(error as Error).message}`);
+      refuse(socket, 500);
+    });
+  };
+  httpServer.on("upgrade", onUpgrade);
+
+  /** Server-side reads and changes go through the live document when it is loaded, so editors see them. */
+  const documents: PortraitDocuments = {
+    async read(districtId) {
+      const loaded = hocuspocus.documents.get(portraitDocumentName(districtId));
+      if (loaded) return docFromState(Y.encodeStateAsUpdate(loaded));
+      return docFromState(await loadPortraitState(districtId));
+    },
+    async change(districtId, change) {
+      if (closing) throw new Error("the collaboration server is shutting down");
+      const connection = await hocuspocus.openDirectConnection(portraitDocumentName(districtId), { system: true });
+      let stored: boolean;
+      try {
+        await connection.transact((document) => change(document));
+      } finally {
+        const document = connection.document;
+        await connection.disconnect();
+        stored = document ? !persistence.hasUnstoredChanges(document.name) : false;
+      }
+      if (!stored) throw new Error("The Portrait was changed but could not be stored yet; the server keeps trying.");
+    },
+  };
+
+  return {
+    hocuspocus,
+    documents,
+    /** Refuses new connections, disconnects everyone, then stores every document. Resolves before the database may close. */
+    async close() {
+      closing = true;
+      httpServer.off("upgrade", onUpgrade);
+      hocuspocus.closeConnections();
+      const unstored = await persistence.storeAll();
+      if (unstored.length > 0) log(`Could not store before shutting down: ${unstored.join(", ")}`);
+      for (const client of webSocketServer.clients) client.terminate();
+      await new Promise<void>((resolve) => webSocketServer.close(() => resolve()));
+      await hocuspocus.hooks("onDestroy", { instance: hocuspocus });
+    },
+  };
+}
+
+export type CollaborationServer = ReturnType<typeof createCollaborationServer>;
+
+function refuse(socket: Duplex, status: number) {
+  if (socket.destroyed) return;
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}

@@ -1,0 +1,243 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type * as Y from "yjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDistrict } from "~/models/district.server";
+import { addCompetency, competencyIds, competencyTitle, portraitDocumentName, readPortrait, setPlainText, writePortrait, type PortraitContent } from "~/portrait/document";
+import { loadPortraitState, docFromState, storePortraitState } from "~/portrait/portrait.server";
+import { prisma } from "~/utils/db.server";
+import { createCollaborationServer, type CollaborationServer } from "../../server/collaboration";
+import type { PortraitStateStore } from "../../server/collaboration/persistence";
+import { SOCKET_PATH } from "../../server/socket";
+import { useTestDatabase } from "../support/database";
+import {
+  authenticated,
+  handshakeStatus,
+  openPortrait,
+  synced,
+  untilDoc,
+  untilStored,
+  untilUpdateRefused,
+  type PortraitClient,
+} from "../support/portrait-collaboration";
+import { sessionCookieFor } from "../support/requests";
+
+useTestDatabase();
+
+type Running = { httpServer: Server; collaboration: CollaborationServer; url: string };
+
+async function start(options: { stateStore?: PortraitStateStore } = {}): Promise<Running> {
+  const httpServer = createServer();
+  const collaboration = createCollaborationServer(httpServer, {
+    otherUpgradePaths: [SOCKET_PATH],
+    debounceMs: 50,
+    maxDebounceMs: 200,
+    stateStore: options.stateStore,
+    log: () => undefined,
+  });
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  return { httpServer, collaboration, url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}` };
+}
+
+async function stop(running: Running) {
+  await running.collaboration.close();
+  await new Promise<void>((resolve) => running.httpServer.close(() => resolve()));
+}
+
+let server: Running;
+let districtId: string;
+let otherDistrictId: string;
+const cookies = { leader: "", facilitator: "", school: "", otherLeader: "", disabled: "" };
+const clients: PortraitClient[] = [];
+
+function open(cookie: string | undefined, name = portraitDocumentName(districtId), doc?: Y.Doc, url = server.url) {
+  const client = openPortrait(url, name, cookie, doc);
+  clients.push(client);
+  return client;
+}
+
+/** Polls a condition that becomes true through background work the test cannot await directly. */
+async function until(check: () => boolean) {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+const vision = (doc: Y.Doc) => JSON.stringify(readPortrait(doc).vision);
+
+beforeAll(async () => {
+  const district = await createDistrict({
+    districtName: "Collab District",
+    languages: ["en"],
+    leaderName: "Lea Leader",
+    leaderEmail: "lea@collab.example",
+    password: "a-long-enough-password",
+  });
+  districtId = district.districtId;
+  const other = await createDistrict({
+    districtName: "Elsewhere District",
+    languages: ["en"],
+    leaderName: "Olu Other",
+    leaderEmail: "olu@elsewhere.example",
+    password: "a-long-enough-password",
+  });
+  otherDistrictId = other.districtId;
+  const school = await prisma.school.create({ data: { districtId, name: "North School" }, select: { id: true } });
+  const facilitator = await prisma.user.create({ data: { districtId, email: "fay@collab.example", name: "Fay Facilitator", role: "facilitator" } });
+  const member = await prisma.user.create({ data: { districtId, email: "sam@collab.example", name: "Sam School", role: "school", schoolId: school.id } });
+  const disabled = await prisma.user.create({ data: { districtId, email: "gone@collab.example", name: "Gone", role: "leader", disabledAt: new Date() } });
+  cookies.leader = await sessionCookieFor(district.leaderId);
+  cookies.facilitator = await sessionCookieFor(facilitator.id);
+  cookies.school = await sessionCookieFor(member.id);
+  cookies.otherLeader = await sessionCookieFor(other.leaderId);
+  cookies.disabled = await sessionCookieFor(disabled.id);
+  server = await start();
+});
+
+afterAll(async () => {
+  for (const client of clients) client.destroy();
+  await stop(server);
+});
+
+describe("connecting to the collaboration server", () => {
+  it("refuses the WebSocket handshake without a session, with a forged one or a disabled user's", async () => {
+    expect(await handshakeStatus(server.url, {})).toBe(401);
+    expect(await handshakeStatus(server.url, { Cookie: "gw_session=forged" })).toBe(401);
+    expect(await handshakeStatus(server.url, { Cookie: cookies.disabled })).toBe(401);
+    expect(await handshakeStatus(server.url, { Cookie: cookies.leader })).toBe(101);
+  });
+
+  it("refuses a handshake started by another site's page, and upgrades on paths nobody serves", async () => {
+    expect(await handshakeStatus(server.url, { Cookie: cookies.leader, Origin: "https://evil.example" })).toBe(403);
+    const host = new URL(server.url).host;
+    expect(await handshakeStatus(server.url, { Cookie: cookies.leader, Origin: `http://${host}` })).toBe(101);
+    expect(await handshakeStatus(server.url, { Cookie: cookies.leader }, "/somewhere-else")).toBe(404);
+  });
+
+  it("refuses another district's Portrait and names that are not a Portrait", async () => {
+    await expect(authenticated(open(cookies.otherLeader))).rejects.toThrow("other-district");
+    await expect(authenticated(open(cookies.leader, portraitDocumentName(otherDistrictId)))).rejects.toThrow("other-district");
+    await expect(authenticated(open(cookies.leader, "notes"))).rejects.toThrow("unknown-document");
+    await expect(authenticated(open(cookies.leader, "portrait:../../etc"))).rejects.toThrow("unknown-document");
+    // Nothing was loaded for the refused names.
+    expect([...server.collaboration.hocuspocus.documents.keys()].filter((name) => name !== portraitDocumentName(districtId))).toEqual([]);
+  });
+
+  it("lets leaders and facilitators edit together and stores their edits", async () => {
+    const leader = open(cookies.leader);
+    const facilitator = open(cookies.facilitator);
+    expect(await authenticated(leader)).toBe("read-write");
+    expect(await authenticated(facilitator)).toBe("read-write");
+    await Promise.all([synced(leader), synced(facilitator)]);
+
+    addCompetency(leader.doc, { id: "c1collabtest01", title: "Collaborator" });
+    await untilDoc(facilitator, (doc) => competencyIds(doc).includes("c1collabtest01"));
+    setPlainText(competencyTitle(facilitator.doc, "c1collabtest01")!, "Collaborator and team player");
+    await untilDoc(leader, (doc) => competencyTitle(doc, "c1collabtest01")?.toString() === "Collaborator and team player");
+
+    await Promise.all([untilStored(leader), untilStored(facilitator)]);
+    const stored = docFromState(await loadPortraitState(districtId));
+    expect(readPortrait(stored).competencies.map((c) => c.title)).toEqual(["Collaborator and team player"]);
+  });
+
+  it("connects a school team member read-only: they see edits and presence, their own edits are not applied", async () => {
+    const leader = open(cookies.leader);
+    const member = open(cookies.school);
+    expect(await authenticated(member)).toBe("readonly");
+    await synced(member);
+    await untilDoc(member, (doc) => competencyIds(doc).includes("c1collabtest01"));
+
+    const refused = untilUpdateRefused(member);
+    addCompetency(member.doc, { id: "c2schoolattempt", title: "Written by a school member" });
+    await refused;
+    const live = server.collaboration.hocuspocus.documents.get(portraitDocumentName(districtId))!;
+    expect(competencyIds(live)).not.toContain("c2schoolattempt");
+
+    // The leader's later edit reaches the member; the member's never reaches the leader.
+    await synced(leader);
+    addCompetency(leader.doc, { id: "c3leaderlater", title: "Critical thinker" });
+    await untilDoc(member, (doc) => competencyIds(doc).includes("c3leaderlater"));
+    expect(competencyIds(leader.doc)).not.toContain("c2schoolattempt");
+    await untilStored(leader);
+    expect(competencyIds(docFromState(await loadPortraitState(districtId)))).not.toContain("c2schoolattempt");
+
+    // Presence works for read-only members: the leader sees them.
+    member.provider.setAwarenessField("user", { name: "Sam School", color: "#047857" });
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        const names = [...leader.provider.awareness!.getStates().values()].map((state) => (state.user as { name?: string } | undefined)?.name);
+        if (names.includes("Sam School")) resolve();
+      };
+      leader.provider.on("awarenessChange", check);
+      check();
+    });
+  });
+
+  it("passes a comments:changed notice on to everyone on the document, and nothing else", async () => {
+    const leader = open(cookies.leader);
+    const member = open(cookies.school);
+    await Promise.all([synced(leader), synced(member)]);
+    const received = new Promise<string>((resolve) => leader.provider.on("stateless", ({ payload }: { payload: string }) => payload.includes("comments") && resolve(payload)));
+    member.provider.sendStateless(JSON.stringify({ type: "stored", stateVector: "AA==" }));
+    member.provider.sendStateless("not json");
+    member.provider.sendStateless(JSON.stringify({ type: "comments:changed" }));
+    expect(JSON.parse(await received)).toEqual({ type: "comments:changed" });
+  });
+});
+
+describe("server-side changes", () => {
+  it("go through the live document: connected editors see them, and they are stored", async () => {
+    const leader = open(cookies.leader);
+    await synced(leader);
+    const content: PortraitContent = {
+      vision: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Every graduate is ready." }] }] },
+      competencies: [],
+    };
+    await server.collaboration.documents.change(districtId, (doc) => writePortrait(doc, content));
+    await untilDoc(leader, (doc) => vision(doc).includes("Every graduate is ready."));
+    expect(vision(docFromState(await loadPortraitState(districtId)))).toContain("Every graduate is ready.");
+    const copy = await server.collaboration.documents.read(districtId);
+    expect(readPortrait(copy).vision).toEqual(content.vision);
+  });
+
+  it("reads the stored state when nobody has the document open", async () => {
+    const empty = await server.collaboration.documents.read(otherDistrictId);
+    expect(readPortrait(empty).competencies).toEqual([]);
+  });
+});
+
+describe("persistence", () => {
+  it("keeps a document in memory while its store fails, and stores it once the database is back", async () => {
+    let failing = true;
+    const attempts: number[] = [];
+    const flaky: PortraitStateStore = {
+      load: loadPortraitState,
+      async store(id, doc) {
+        attempts.push(Date.now());
+        if (failing) throw new Error("database unavailable");
+        await storePortraitState(id, doc);
+      },
+    };
+    const running = await start({ stateStore: flaky });
+    try {
+      const name = portraitDocumentName(otherDistrictId);
+      const editor = openPortrait(running.url, name, cookies.otherLeader);
+      await synced(editor);
+      addCompetency(editor.doc, { id: "c9keptinmemory", title: "Kept in memory" });
+      await until(() => attempts.length >= 1);
+      editor.destroy();
+      // The last client left and the store failed: unloading is refused, the edit stays in memory.
+      const loaded = running.collaboration.hocuspocus.documents.get(name)!;
+      await until(() => loaded.getConnectionsCount() === 0);
+      await running.collaboration.hocuspocus.unloadDocument(loaded);
+      expect(running.collaboration.hocuspocus.documents.get(name)).toBe(loaded);
+      expect(competencyIds(loaded)).toEqual(["c9keptinmemory"]);
+      expect(await loadPortraitState(otherDistrictId)).toBeNull();
+
+      // The database is back: shutting down stores it.
+      failing = false;
+      await running.collaboration.close();
+      expect(competencyIds(docFromState(await loadPortraitState(otherDistrictId)))).toEqual(["c9keptinmemory"]);
+    } finally {
+      await new Promise<void>((resolve) => running.httpServer.close(() => resolve()));
+    }
+  });
+});
