@@ -1,4 +1,5 @@
 import { hashPassword } from "~/auth/password.server";
+import { seedChampionDefaults } from "~/champions/defaults.server";
 import { prisma } from "~/utils/db.server";
 import type { NewDistrict } from "./district";
 import { DEFAULT_GROUP_NAMES, DEFAULT_STAKEHOLDER_GROUPS } from "./stakeholder-groups";
@@ -50,6 +51,7 @@ export async function createDistrict(input: NewDistrict): Promise<{ districtId: 
       },
       select: { id: true },
     });
+    await seedChampionDefaults(tx, district.id);
     const leader = await tx.user.create({
       data: { districtId: district.id, email: input.leaderEmail, name: input.leaderName, role: "leader", passwordHash },
       select: { id: true },

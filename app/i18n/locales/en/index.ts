@@ -1,4 +1,5 @@
 import auth from "./auth";
+import champions from "./champions";
 import common from "./common";
 import dashboard from "./dashboard";
 import settings from "./settings";
@@ -8,4 +9,4 @@ import workshops from "./workshops";
 import results from "./results";
 import portrait from "./portrait";
 
-export default { common, auth, dashboard, settings, staff, workshops, live, results, portrait } as const;
+export default { common, auth, dashboard, settings, staff, workshops, live, results, portrait, champions } as const;

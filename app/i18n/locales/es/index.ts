@@ -1,5 +1,6 @@
 import type { Messages } from "../types";
 import auth from "./auth";
+import champions from "./champions";
 import common from "./common";
 import dashboard from "./dashboard";
 import settings from "./settings";
@@ -9,4 +10,4 @@ import workshops from "./workshops";
 import results from "./results";
 import portrait from "./portrait";
 
-export default { common, auth, dashboard, settings, staff, workshops, live, results, portrait } satisfies Messages;
+export default { common, auth, dashboard, settings, staff, workshops, live, results, portrait, champions } satisfies Messages;
