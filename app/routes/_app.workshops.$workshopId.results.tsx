@@ -79,10 +79,7 @@ export default function WorkshopResults() {
       </div>
       {started ? null : <p className="alert alert--info">{t("results.notStarted")}</p>}
 
-      <section className="card" aria-labelledby="filter-heading">
-        <h2 id="filter-heading" className="visually-hidden">
-          {t("results.filter.label")}
-        </h2>
+      <div className="card">
         {data.unknownGroup ? (
           <div className="alert alert--error" role="alert">
             {t("results.filter.unknownGroup")}
@@ -105,7 +102,7 @@ export default function WorkshopResults() {
           </button>
         </Form>
         <p role="status">{groupName ? t("results.filter.showing", { group: groupName }) : t("results.filter.showingAll")}</p>
-      </section>
+      </div>
 
       <section className="card" aria-labelledby="download-heading">
         <h2 id="download-heading">{t("results.download.heading")}</h2>

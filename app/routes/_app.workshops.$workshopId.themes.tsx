@@ -150,10 +150,7 @@ export default function ThemesPage() {
       </div>
       <div role="alert">{announcement?.kind === "error" ? <p className="alert alert--error">{announcement.text}</p> : null}</div>
 
-      <section className="card" aria-labelledby="new-theme-heading">
-        <h2 id="new-theme-heading" className="visually-hidden">
-          {t("results.themes.create.label")}
-        </h2>
+      <div className="card">
         <Form method="post" className="themes-create" ref={createForm} noValidate onSubmit={() => setLatest("form")}>
           <input type="hidden" name="intent" value="create" />
           <div className="field">
@@ -177,7 +174,7 @@ export default function ThemesPage() {
             {t("results.themes.create.submit")}
           </button>
         </Form>
-      </section>
+      </div>
 
       {ideaCount === 0 ? <p className="alert alert--info">{t("results.themes.noIdeas")}</p> : null}
 
