@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { acceptsFeedback, availableReviewCommands, reviewTransition } from "./status";
+import { acceptsFeedback, availableReviewCommands, reviewCommandSchema, reviewTransition } from "./status";
 
 describe("Portrait review status", () => {
   test("publishing puts any Portrait in review with feedback open", () => {
@@ -37,5 +37,16 @@ describe("Portrait review status", () => {
     expect(acceptsFeedback({ status: "adopted", feedbackOpen: true, stage: "adopted" })).toBe(false);
     expect(acceptsFeedback({ status: "draft", feedbackOpen: true, stage: "review" })).toBe(false);
     expect(acceptsFeedback({ status: "in_review", feedbackOpen: null, stage: null })).toBe(false);
+  });
+});
+
+describe("reviewCommandSchema", () => {
+  test("a known command with an optional version name", () => {
+    expect(reviewCommandSchema.parse({ intent: "publish", versionName: "  Spring review " })).toEqual({ intent: "publish", versionName: "Spring review" });
+    expect(reviewCommandSchema.parse({ intent: "closeFeedback" })).toEqual({ intent: "closeFeedback", versionName: "" });
+    const unknown = reviewCommandSchema.safeParse({ intent: "delete" });
+    expect(unknown.success ? null : unknown.error.issues[0]?.message).toBe("unknownCommand");
+    const long = reviewCommandSchema.safeParse({ intent: "adopt", versionName: "x".repeat(121) });
+    expect(long.success ? null : long.error.issues[0]?.message).toBe("nameTooLong");
   });
 });

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /*
  * The life of a district's Portrait: drafted by staff, published for
  * community review (feedback may be closed and reopened while it is in
@@ -51,3 +53,11 @@ export function availableReviewCommands(state: ReviewState): ReviewCommand[] {
 export function acceptsFeedback(state: ReviewState & { stage: "review" | "adopted" | null }): boolean {
   return state.status === "in_review" && state.stage === "review" && state.feedbackOpen === true;
 }
+
+export const VERSION_NAME_MAX = 120;
+
+/** A leader's review command from the review page; the version name is used when publishing or adopting. */
+export const reviewCommandSchema = z.object({
+  intent: z.enum(REVIEW_COMMANDS, { message: "unknownCommand" }),
+  versionName: z.preprocess((value) => (typeof value === "string" ? value : ""), z.string().trim().max(VERSION_NAME_MAX, "nameTooLong")),
+});

@@ -1,6 +1,6 @@
 import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import { LanguageSwitch } from "~/components/LanguageSwitch";
 import { ActivityInput } from "~/components/live/ActivityInput";
 import { ActivityResultsView } from "~/components/live/ActivityResults";
@@ -122,18 +122,25 @@ function RoomState({ room, languages }: { room: ParticipantRoom; languages: stri
   if (!view) return <CalmMessage title={t("live.participant.connectingTitle")} body={t("live.participant.connecting")} />;
   if (view.status === "draft") return <CalmMessage title={t("live.participant.notStartedTitle")} body={t("live.participant.notStarted")} />;
   if (view.status === "paused") return <CalmMessage title={t("live.participant.pausedTitle")} body={t("live.participant.paused")} />;
-  if (view.status === "ended") return <CalmMessage title={t("live.participant.endedTitle")} body={t("live.participant.ended")} />;
+  if (view.status === "ended") {
+    return (
+      <CalmMessage title={t("live.participant.endedTitle")} body={t("live.participant.ended")}>
+        <Link to="/my-ideas">{t("portraitReview.myIdeas.linkFromWorkshop")}</Link>
+      </CalmMessage>
+    );
+  }
   if (!view.current) return <CalmMessage title={t("live.participant.waitingTitle")} body={t("live.participant.waiting")} />;
   return <CurrentActivity key={view.current.id} room={room} view={view} current={view.current} languages={languages} />;
 }
 
-function CalmMessage({ title, body }: { title: string; body: string }) {
+function CalmMessage({ title, body, children }: { title: string; body: string; children?: ReactNode }) {
   return (
     <section className="card calm-card" aria-labelledby={ROOM_HEADING_ID}>
       <h2 id={ROOM_HEADING_ID} tabIndex={-1}>
         {title}
       </h2>
       <p>{body}</p>
+      {children ? <p>{children}</p> : null}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from "react";
-import type { RichText as RichTextContent } from "~/portrait/document";
+import { GRADE_BAND_FIELDS, plainText, type Competency, type RichText as RichTextContent } from "~/portrait/document";
 import { isSafeHref } from "~/portrait/editor-schema";
 
 /*
@@ -108,4 +108,41 @@ function renderText(text: string, marks: RichTextContent["marks"], key: number):
     );
   }
   return <Fragment key={key}>{element}</Fragment>;
+}
+
+type GradeBand = (typeof GRADE_BAND_FIELDS)[number];
+
+/**
+ * A competency's description and what it looks like in each grade band.
+ * Labels come in already translated so that the public page, the print page
+ * and tests render it alike. Empty grade bands are left out unless
+ * `emptyLabel` says what to show for them.
+ */
+export function CompetencyText({
+  competency,
+  bandLabels,
+  bandHeading: BandHeading,
+  emptyLabel,
+}: {
+  competency: Pick<Competency, "description" | GradeBand>;
+  bandLabels: Record<GradeBand, string>;
+  bandHeading: "h3" | "h4" | "h5";
+  emptyLabel?: string;
+}) {
+  const nestedLevel = Number(BandHeading.slice(1)) + 1;
+  return (
+    <>
+      <RichText content={competency.description} headingLevel={nestedLevel - 1} className="competency-description" />
+      {GRADE_BAND_FIELDS.map((band) => {
+        const empty = plainText(competency[band]).trim() === "";
+        if (empty && emptyLabel === undefined) return null;
+        return (
+          <section key={band} className="grade-band">
+            <BandHeading>{bandLabels[band]}</BandHeading>
+            {empty ? <p className="muted">{emptyLabel}</p> : <RichText content={competency[band]} headingLevel={nestedLevel} />}
+          </section>
+        );
+      })}
+    </>
+  );
 }

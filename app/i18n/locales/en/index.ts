@@ -8,5 +8,6 @@ import staff from "./staff";
 import workshops from "./workshops";
 import results from "./results";
 import portrait from "./portrait";
+import portraitReview from "./portraitReview";
 
-export default { common, auth, dashboard, settings, staff, workshops, live, results, portrait, champions } as const;
+export default { common, auth, dashboard, settings, staff, workshops, live, results, portrait, champions, portraitReview } as const;

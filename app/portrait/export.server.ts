@@ -1,0 +1,31 @@
+import { prisma } from "~/utils/db.server";
+import { invariantResponse } from "~/utils/http.server";
+import type { PortraitContent } from "./document";
+import { parseVersionParam, type ExportedVersion } from "./export";
+import { readPortraitContent } from "./portrait.server";
+import { districtVersion, portraitStatus } from "./publication.server";
+
+export type ExportSource = {
+  district: { name: string; slug: string };
+  status: string;
+  version: ExportedVersion | null;
+  portrait: PortraitContent;
+};
+
+/**
+ * The Portrait a print or download asks for: the draft, or `?version=<id>`
+ * of the signed-in user's district. A malformed id answers 400; an unknown
+ * one, or another district's, 404.
+ */
+export async function exportSource(districtId: string, params: URLSearchParams): Promise<ExportSource> {
+  const asked = parseVersionParam(params);
+  invariantResponse(asked.ok, "Bad request", { status: 400 });
+  const district = await prisma.district.findUnique({ where: { id: districtId }, select: { name: true, slug: true } });
+  invariantResponse(district, "Not found");
+  const status = await portraitStatus(districtId);
+  if (!asked.versionId) return { district, status, version: null, portrait: await readPortraitContent(districtId) };
+  const version = await districtVersion(districtId, asked.versionId);
+  invariantResponse(version, "Not found");
+  const { portrait, createdAt, ...rest } = version;
+  return { district, status, version: { ...rest, createdAt: createdAt.toISOString() }, portrait };
+}
