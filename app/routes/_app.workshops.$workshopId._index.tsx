@@ -12,6 +12,7 @@ import { getConfig } from "~/utils/env.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { invariantResponse } from "~/utils/http.server";
 import { ACTIVITY_TYPES, activityTypeSchema, pickTranslation, type ActivityType, type LocalizedText } from "~/workshops/activity-types";
+import { agendaChanged } from "~/workshops/agenda-events.server";
 import { brainstormsBefore, canManageWorkshops, sourceActivityIdOf, WORKSHOP_MANAGER_ROLES, workshopPaths } from "~/workshops/agenda";
 import { configFormValues, submittedValues } from "~/workshops/agenda-form";
 import {
@@ -106,27 +107,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!details.ok) return refuse("details", details.errors);
       const result = await updateWorkshop(user, workshopId, details.data);
       if (!result.ok) return refuse("details", result.errors);
+      agendaChanged(workshopId);
       return data<ActionResult>({ ok: true, intent: "details" });
     }
     case "add": {
       const result = await addActivity(user, workshopId, formData);
       if (!result.ok) return refuse("add", result.errors);
+      agendaChanged(workshopId);
       const type = formData.get("type");
       return redirect(`${workshopPaths(workshopId).page}?added=${typeof type === "string" ? encodeURIComponent(type) : ""}#agenda`);
     }
     case "edit": {
       const result = await updateActivity(user, workshopId, input.activityId, formData);
       if (!result.ok) return refuse("edit", result.errors, input.activityId);
+      agendaChanged(workshopId);
       return data<ActionResult>({ ok: true, intent: "edit", activityId: input.activityId });
     }
     case "remove": {
       const result = await removeActivity(user, workshopId, input.activityId);
       if (!result.ok) return refuse("remove", result.errors, input.activityId);
+      agendaChanged(workshopId);
       return data<ActionResult>({ ok: true, intent: "remove", type: result.type });
     }
     case "move": {
       const result = await moveActivity(user, workshopId, input.activityId, input.direction);
       if (!result.ok) return refuse("move", result.errors, input.activityId);
+      if (result.moved) agendaChanged(workshopId);
       return data<ActionResult>({ ok: true, intent: "move", activityId: input.activityId, direction: input.direction, moved: result.moved, type: result.type });
     }
   }

@@ -3,6 +3,7 @@ import {
   agendaOrderProblem,
   brainstormsBefore,
   canManageWorkshops,
+  missingPrompts,
   moveInAgenda,
   rateSourceProblem,
   sourceActivityIdOf,
@@ -89,5 +90,24 @@ describe("brainstormsBefore and sourceActivityIdOf", () => {
     expect(sourceActivityIdOf("poll", { sourceActivityId: "b1" })).toBeNull();
     expect(sourceActivityIdOf("rate", null)).toBeNull();
     expect(sourceActivityIdOf("rate", { sourceActivityId: 3 })).toBeNull();
+  });
+});
+
+describe("missingPrompts", () => {
+  it("names each activity, in agenda order, whose prompt lacks an offered language", () => {
+    const activities = [
+      { id: "b", position: 1, config: { prompt: { en: "Rate", es: "  " } } },
+      { id: "a", position: 0, config: { prompt: { en: "Ideas?", es: "¿Ideas?" } } },
+      { id: "c", position: 2, config: { prompt: { en: "Pick" } } },
+      { id: "d", position: 3, config: null },
+    ];
+    expect(missingPrompts(activities, ["en", "es"])).toEqual([
+      { number: 2, language: "es" },
+      { number: 3, language: "es" },
+      { number: 4, language: "en" },
+      { number: 4, language: "es" },
+    ]);
+    expect(missingPrompts(activities.slice(0, 3), ["en"])).toEqual([]);
+    expect(missingPrompts([], ["en", "es"])).toEqual([]);
   });
 });

@@ -77,3 +77,22 @@ export function workshopPaths(workshopId: string) {
     themes: `/workshops/${id}/themes`,
   };
 }
+
+/**
+ * The prompts a workshop cannot start without: for each activity (numbered
+ * from 1 in agenda order) each offered language its prompt is not written
+ * in. Participants choose any offered language and must read every prompt.
+ */
+export function missingPrompts(
+  activities: readonly { position: number; id: string; config: unknown }[],
+  languages: readonly string[],
+): { number: number; language: string }[] {
+  const ordered = [...activities].sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1));
+  return ordered.flatMap((activity, index) => {
+    const config = activity.config !== null && typeof activity.config === "object" ? (activity.config as { prompt?: unknown }) : {};
+    const prompt = config.prompt !== null && typeof config.prompt === "object" ? (config.prompt as Record<string, unknown>) : {};
+    return languages
+      .filter((language) => typeof prompt[language] !== "string" || (prompt[language] as string).trim() === "")
+      .map((language) => ({ number: index + 1, language }));
+  });
+}

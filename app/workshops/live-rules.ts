@@ -41,7 +41,7 @@ export type ActivityChanges = Partial<{
 export type RunPlan = { workshop: WorkshopChanges; activities: { id: string; changes: ActivityChanges }[] };
 
 /** Why a command cannot run now; the socket layer answers it as `conflict` (or `not_found`). */
-export type RunRefusal = { reason: "notFound" | "notStarted" | "alreadyStarted" | "notLive" | "notPaused" | "ended" | "noNextActivity" | "noPreviousActivity" | "timerOutOfRange"; message: string };
+export type RunRefusal = { reason: "notFound" | "notStarted" | "alreadyStarted" | "notLive" | "notPaused" | "ended" | "noNextActivity" | "noPreviousActivity" | "timerOutOfRange" | "promptMissing"; message: string };
 
 export type RunOutcome = { ok: true; plan: RunPlan } | { ok: false; refusal: RunRefusal };
 

@@ -17,7 +17,7 @@ import {
   type ActivityConfigs,
   type Submissions,
 } from "./activity-types";
-import { canManageWorkshops } from "./agenda";
+import { canManageWorkshops, missingPrompts } from "./agenda";
 import { bordaCount, ideaRatingStats, pollResults, scaleResults, wordCloud, type IdeaRatingStats } from "./aggregate";
 import { leastRatedCandidates, planActivityCommand, planWorkshopCommand, type ActivityCommand, type RunOutcome, type RunPlan, type RunState, type WorkshopCommand } from "./live-rules";
 import { pickIdeasToRate } from "./rating-order";
@@ -191,13 +191,21 @@ async function consoleViewOf(room: Room): Promise<ConsoleView> {
 type Tx = Prisma.TransactionClient;
 
 /** Locks the workshop row for the rest of the transaction and reads the state the run rules need. */
-async function lockRunState(tx: Tx, districtId: string, workshopId: string): Promise<(RunState & { id: string }) | null> {
+type LockedRunState = RunState & { id: string; languages: string[]; activities: { id: string; position: number; state: ActivityState; config: Prisma.JsonValue }[] };
+
+async function lockRunState(tx: Tx, districtId: string, workshopId: string): Promise<LockedRunState | null> {
   const locked = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "Workshop" WHERE "id" = ${workshopId} AND "districtId" = ${districtId} FOR UPDATE`;
   if (locked.length === 0) return null;
   const workshop = await tx.workshop.findUniqueOrThrow({
     where: { id: workshopId },
-    select: { id: true, status: true, currentActivityId: true, activities: { select: { id: true, position: true, state: true } } },
+    select: {
+      id: true,
+      status: true,
+      currentActivityId: true,
+      languages: true,
+      activities: { select: { id: true, position: true, state: true, config: true } },
+    },
   });
   return workshop;
 }
@@ -223,7 +231,7 @@ export type CommandDone = { workshopId: string; activityIds: string[] };
 async function runPlanned(
   actor: StaffActor,
   workshopId: string,
-  plan: (state: RunState) => RunOutcome,
+  plan: (state: LockedRunState) => RunOutcome,
 ): Promise<LiveResult<CommandDone>> {
   if (!canRunWorkshops(actor)) return forbiddenStaff();
   return prisma.$transaction(async (tx) => {
@@ -238,7 +246,19 @@ async function runPlanned(
 
 /** start, pause, resume, end, advance or back. */
 export function runWorkshopCommand(actor: StaffActor, workshopId: string, command: WorkshopCommand): Promise<LiveResult<CommandDone>> {
-  return runPlanned(actor, workshopId, (state) => planWorkshopCommand(state, command, new Date()));
+  return runPlanned(actor, workshopId, (state) => {
+    // Checked here rather than when the agenda is saved: a language can be added to a workshop after its activities.
+    const missing = command === "start" && state.status === "draft" ? missingPrompts(state.activities, state.languages) : [];
+    const first = missing[0];
+    if (first) {
+      const list = missing.map((gap) => `activity ${gap.number} (${gap.language})`).join(", ");
+      return {
+        ok: false,
+        refusal: { reason: "promptMissing", message: `Write every prompt in every language the workshop offers before starting: missing for ${list}.` },
+      };
+    }
+    return planWorkshopCommand(state, command, new Date());
+  });
 }
 
 /** show, open, lock, close, reveal, conceal or timer (`seconds` from now, 0 to clear) on one activity. */

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { userFromCookieHeader } from "~/auth/session.server";
 import { createBatcher } from "~/utils/batcher";
 import { clientIdSchema, ID_MAX } from "~/workshops/activity-types";
+import { onAgendaChanged } from "~/workshops/agenda-events.server";
 import { createCoalescer } from "~/workshops/coalesce";
 import { ACTIVITY_COMMANDS, TIMER_MAX_SECONDS, WORKSHOP_COMMANDS } from "~/workshops/live-rules";
 import {
@@ -205,6 +206,16 @@ export function createWorkshopHub(io: WorkshopIo, options: WorkshopHubOptions = 
     return view;
   }
 
+  // An agenda edited on the workshop page reaches a running room straight away: new prompts, order or title.
+  const stopListening = onAgendaChanged((workshopId) => {
+    if (closing) return;
+    void track(
+      broadcastRoom(workshopId).then((view) => {
+        if (view?.current) results.touch(view.current.id);
+      }),
+    ).catch((error: unknown) => report("sending the edited agenda", error));
+  });
+
   /** The console view of a command that succeeded, after telling the room; or the command's error. */
   async function afterCommand(result: LiveResult<{ workshopId: string; activityIds: string[] }>): Promise<Answer> {
     if (!result.ok) return result;
@@ -406,6 +417,7 @@ export function createWorkshopHub(io: WorkshopIo, options: WorkshopHubOptions = 
     register,
     async close() {
       closing = true;
+      stopListening();
       // Results are derived from saved rows: what was pending is dropped, and clients ask again when they reconnect.
       results.dispose();
       consoles.dispose();
