@@ -1,4 +1,5 @@
 import { hashPassword } from "~/auth/password.server";
+import { seedDemoPortrait } from "~/portrait/demo-portrait.server";
 import { prisma } from "~/utils/db.server";
 import { seedDemoWorkshops } from "~/workshops/demo-workshop.server";
 import { createDistrict } from "./district.server";
@@ -46,5 +47,6 @@ export async function seedDemoDistrict(): Promise<boolean> {
     });
   });
   await seedDemoWorkshops(districtId);
+  await seedDemoPortrait(districtId);
   return true;
 }

@@ -1,4 +1,4 @@
-import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, type ProsemirrorMapping } from "@tiptap/y-tiptap";
+import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { decodeBase64, encodeBase64 } from "./collaboration";
 
@@ -10,6 +10,9 @@ import { decodeBase64, encodeBase64 } from "./collaboration";
  * passage stays outside it.
  */
 export type PassageAnchor = { from: string; to: string };
+
+/** The editor binding's map from Yjs types to editor nodes (y-tiptap does not export its name). */
+export type ProsemirrorMapping = Parameters<typeof relativePositionToAbsolutePosition>[3];
 
 export const ANCHOR_MAX_LENGTH = 200;
 
