@@ -1,5 +1,6 @@
 import { hashPassword } from "~/auth/password.server";
 import { seedDemoPortrait } from "~/portrait/demo-portrait.server";
+import { seedDemoReadiness } from "~/readiness/demo-readiness.server";
 import { prisma } from "~/utils/db.server";
 import { seedDemoWorkshops } from "~/workshops/demo-workshop.server";
 import { createDistrict } from "./district.server";
@@ -48,5 +49,6 @@ export async function seedDemoDistrict(): Promise<boolean> {
   });
   await seedDemoWorkshops(districtId);
   await seedDemoPortrait(districtId);
+  await seedDemoReadiness(districtId, DEMO_PASSWORD);
   return true;
 }

@@ -10,5 +10,6 @@ import workshops from "./workshops";
 import results from "./results";
 import portrait from "./portrait";
 import portraitReview from "./portraitReview";
+import readiness from "./readiness";
 
-export default { common, auth, dashboard, settings, staff, workshops, live, results, portrait, champions, portraitReview } satisfies Messages;
+export default { common, auth, dashboard, settings, staff, workshops, live, results, portrait, champions, portraitReview, readiness } satisfies Messages;
