@@ -20,7 +20,15 @@ const hostileHrefs = [
 export const XSS_RICH_TEXT: RichText = {
   type: "doc",
   content: [
-    { type: "script", content: [{ type: "text", text: "alert('node')" }] },
+    // Nodes the schema does not know, inside a paragraph: the editor unwraps them to their text.
+    {
+      type: "paragraph",
+      content: [
+        { type: "script", content: [{ type: "text", text: "alert('node')" }] },
+        { type: "image", attrs: { src: "x", onerror: "alert(1)" } },
+        { type: "iframe", attrs: { src: "javascript:alert(1)" }, content: [{ type: "text", text: "framed" }] },
+      ],
+    },
     { type: "paragraph", attrs: { onclick: "alert(1)", style: "background:url(javascript:alert(1))" }, content: [{ type: "text", text: XSS_TEXT }] },
     {
       type: "paragraph",
@@ -32,10 +40,18 @@ export const XSS_RICH_TEXT: RichText = {
     },
     { type: "heading", attrs: { level: '1" onmouseover="alert(1)' }, content: [{ type: "text", text: "heading" }] },
     { type: "orderedList", attrs: { start: '1" onload="alert(1)', type: "javascript:alert(1)" }, content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "item" }] }] }] },
-    { type: "image", attrs: { src: "x", onerror: "alert(1)" } },
-    { type: "iframe", attrs: { src: "javascript:alert(1)" }, content: [{ type: "text", text: "framed" }] },
     { type: "paragraph", content: [{ type: "text", text: "styled", marks: [{ type: "textStyle", attrs: { style: "x", onclick: "alert(1)" } }, { type: "bold", attrs: { onclick: "alert(1)" } }] }] },
     { type: "paragraph", content: [{ type: "text", text: "safe link", marks: [{ type: "link", attrs: { href: "https://example.org/ok" } }] }] },
+  ],
+};
+
+/** Unknown nodes where only blocks may stand: a stored document can hold them, the editor would refuse to write them. */
+export const XSS_RAW_BLOCKS: RichText = {
+  type: "doc",
+  content: [
+    { type: "script", content: [{ type: "text", text: "alert('block')" }] },
+    { type: "iframe", attrs: { src: "javascript:alert(1)", srcdoc: "<script>alert(1)</script>" } },
+    { type: "image", attrs: { src: "x", onerror: "alert(1)" } },
   ],
 };
 

@@ -1,6 +1,6 @@
 import { createElement, type ComponentType } from "react";
 import { renderToString } from "react-dom/server";
-import { createMemoryRouter, RouterProvider } from "react-router-dom";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 
 import { createDistrict } from "~/models/district.server";
 import { writePortrait, type PortraitContent, type RichText } from "~/portrait/document";
@@ -139,14 +139,17 @@ export async function loaded<T>(run: () => Promise<T>): Promise<T extends { data
 }
 
 /**
- * The HTML a route's page renders for the given loader data, in a memory
- * router with the root's locale: the same component the browser gets.
+ * The HTML a route's page renders on the server for the given loader data,
+ * under a root that gives the page's language: the same component the
+ * browser gets.
  */
-export function renderPage(Component: ComponentType, loaderData: unknown, path: string, locale: "en" | "es" = "en"): string {
-  const router = createMemoryRouter(
-    [{ id: "root", path: "/", children: [{ id: "page", path: path.slice(1).split("?")[0], Component }] }],
-    { initialEntries: [path], hydrationData: { loaderData: { root: { locale }, page: loaderData } } },
-  );
-  return renderToString(createElement(RouterProvider, { router }));
+export async function renderPage(Component: ComponentType, loaderData: unknown, path: string, locale: "en" | "es" = "en"): Promise<string> {
+  const pathname = path.split("?")[0] ?? "/";
+  const handler = createStaticHandler([
+    { id: "root", path: "/", loader: () => ({ locale }), children: [{ id: "page", path: pathname.slice(1), loader: () => loaderData, Component }] },
+  ]);
+  const context = await handler.query(new Request(`http://localhost${path}`));
+  if (context instanceof Response) throw new Error(`rendering ${path} answered ${context.status}`);
+  const router = createStaticRouter(handler.dataRoutes, context);
+  return renderToString(createElement(StaticRouterProvider, { router, context, hydrate: false }));
 }
-

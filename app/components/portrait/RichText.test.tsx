@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, test } from "vitest";
 import { sanitizeRichText } from "~/portrait/document";
-import { hostileMarkup, XSS_RICH_TEXT, XSS_TEXT } from "~/portrait/xss-corpus";
+import { hostileMarkup, XSS_RAW_BLOCKS, XSS_RICH_TEXT, XSS_TEXT } from "~/portrait/xss-corpus";
 import { RichText } from "./RichText";
 
 const render = (content: Parameters<typeof RichText>[0]["content"], headingLevel?: number) =>
@@ -60,6 +60,9 @@ describe("RichText", () => {
       expect(html.match(/<a /g)).toHaveLength(1);
     }
     expect(render(XSS_RICH_TEXT)).toContain("alert(&#x27;node&#x27;)");
+    const blocks = render(XSS_RAW_BLOCKS);
+    expect(hostileMarkup(blocks)).toEqual([]);
+    expect(blocks).toBe('<div class="rich-text"><span>alert(&#x27;block&#x27;)</span></div>');
     expect(XSS_TEXT).toContain("<script>");
   });
 
