@@ -1,5 +1,6 @@
 import { createElement, type ComponentType } from "react";
 import { renderToString } from "react-dom/server";
+import type { LoaderFunction } from "react-router-dom";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 
 import { createDistrict } from "~/models/district.server";
@@ -132,7 +133,7 @@ export async function reviewDistrict(name: string, slugPart: string): Promise<Re
 }
 
 /** What a loader or action returned, unwrapped from `data()` when it was used. */
-export async function loaded<T>(run: () => Promise<T>): Promise<T extends { data: infer D; type: "DataWithResponseInit" } ? D : T> {
+export async function loaded<T>(run: () => Promise<T>): Promise<T extends { data: infer D; init: unknown } ? D : T> {
   const result = (await run()) as unknown;
   const wrapped = result as { type?: string; data?: unknown };
   return (wrapped && wrapped.type === "DataWithResponseInit" ? wrapped.data : result) as never;
@@ -146,7 +147,7 @@ export async function loaded<T>(run: () => Promise<T>): Promise<T extends { data
 export async function renderPage(Component: ComponentType, loaderData: unknown, path: string, locale: "en" | "es" = "en"): Promise<string> {
   const pathname = path.split("?")[0] ?? "/";
   const handler = createStaticHandler([
-    { id: "root", path: "/", loader: () => ({ locale }), children: [{ id: "page", path: pathname.slice(1), loader: () => loaderData, Component }] },
+    { id: "root", path: "/", loader: () => ({ locale }), children: [{ id: "page", path: pathname.slice(1), loader: (() => loaderData) as LoaderFunction, Component }] },
   ]);
   const context = await handler.query(new Request(`http://localhost${path}`));
   if (context instanceof Response) throw new Error(`rendering ${path} answered ${context.status}`);
