@@ -151,17 +151,15 @@ export async function saveRatings(user: SessionUser, context: TeamContext, entri
       existing ??
       (await tx.memberResponse.create({ data: { schoolAssessmentId: context.assessmentId, userId: user.id }, select: { id: true, submittedAt: true } }));
     for (const entry of entries) {
-      const empty = entry.level === null && entry.note === "" && entry.links.length === 0;
-      if (empty) {
-        await tx.indicatorRating.deleteMany({ where: { responseId: response.id, indicatorId: entry.indicatorId } });
+      const where = { responseId_indicatorId: { responseId: response.id, indicatorId: entry.indicatorId } };
+      const stored = await tx.indicatorRating.findUnique({ where, select: { note: true, links: true } });
+      const values = { level: entry.level, note: entry.note ?? stored?.note ?? "", links: entry.links ?? stored?.links ?? [] };
+      // Nothing left to keep: a level cleared with no evidence is no rating at all.
+      if (values.level === null && values.note === "" && values.links.length === 0) {
+        if (stored) await tx.indicatorRating.delete({ where });
         continue;
       }
-      const values = { level: entry.level, note: entry.note, links: entry.links };
-      await tx.indicatorRating.upsert({
-        where: { responseId_indicatorId: { responseId: response.id, indicatorId: entry.indicatorId } },
-        create: { responseId: response.id, indicatorId: entry.indicatorId, ...values },
-        update: values,
-      });
+      await tx.indicatorRating.upsert({ where, create: { responseId: response.id, indicatorId: entry.indicatorId, ...values }, update: values });
     }
     await tx.memberResponse.update({ where: { id: response.id }, data: { updatedAt: new Date() } });
     return { ok: true, responseId: response.id, active };

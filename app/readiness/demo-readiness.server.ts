@@ -24,7 +24,7 @@ const SPRING: Record<string, Level[]> = {
   LIN: [4, 4, 3, 3, 2, 2, 3, 3, 3, 2, 2, 3, 1, 2],
 };
 const FALL: Record<string, (Level | null)[]> = {
-  CMS: [4, 3, 3, 3, 3, 3, 3, 3, 2, 4, 2, 3, 2, 3],
+  CMS: [4, 3, 3, 3, 3, 3, 3, 3, 2, 3, 2, 3, 2, 3],
   LIN: [4, 4, 3, 3, 3, 2, 3, 3, null, null, null, null, null, null],
 };
 

@@ -53,8 +53,16 @@ describe("ratingEntriesFromForm", () => {
       ok: true,
       entries: [
         { indicatorId: "ind1", level: 3, note: "We pair every student \n with a mentor", links: ["https://a.example/x", "http://b.example"] },
-        { indicatorId: "ind2", level: null, note: "thinking", links: [] },
+        { indicatorId: "ind2", level: null, note: "thinking" },
       ],
+    });
+  });
+
+  it("leaves out a note or links the form did not send, so they are kept", () => {
+    expect(ratingEntriesFromForm(form({ "level-ind1": "2" }))).toEqual({ ok: true, entries: [{ indicatorId: "ind1", level: 2 }] });
+    expect(ratingEntriesFromForm(form({ "level-ind1": "2", "note-ind1": "", "links-ind1": "" }))).toEqual({
+      ok: true,
+      entries: [{ indicatorId: "ind1", level: 2, note: "", links: [] }],
     });
   });
 

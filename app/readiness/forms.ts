@@ -126,7 +126,8 @@ export type IndicatorFields = z.output<typeof indicatorFieldsSchema>;
 
 /* Ratings */
 
-export type RatingEntry = { indicatorId: string; level: Level | null; note: string; links: string[] };
+/** One indicator's rating from a form; a note or links the form did not send are left as they are (undefined). */
+export type RatingEntry = { indicatorId: string; level: Level | null; note?: string; links?: string[] };
 
 /** Field names of one indicator's rating in the rating form. */
 export const ratingField = {
@@ -195,17 +196,17 @@ export function ratingEntriesFromForm(formData: FormData): RatingFormResult {
       errors[indicatorId] = "level";
       continue;
     }
-    const note = (raw.note ?? "").replace(/\r\n?/g, "\n").trim();
-    if (note.length > NOTE_MAX) {
+    const note = raw.note === undefined ? undefined : raw.note.replace(/\r\n?/g, "\n").trim();
+    if (note !== undefined && note.length > NOTE_MAX) {
       errors[indicatorId] = "noteTooLong";
       continue;
     }
-    const links = parseLinks(raw.links);
-    if (!links.ok) {
+    const links = raw.links === undefined ? undefined : parseLinks(raw.links);
+    if (links && !links.ok) {
       errors[indicatorId] = links.error;
       continue;
     }
-    entries.push({ indicatorId, level: level.level, note, links: links.links });
+    entries.push({ indicatorId, level: level.level, ...(note === undefined ? {} : { note }), ...(links ? { links: links.links } : {}) });
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, entries };
 }
