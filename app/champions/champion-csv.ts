@@ -36,7 +36,7 @@ export type ChampionCsvColumn = (typeof CHAMPION_CSV_COLUMNS)[number];
 const EXPORT_ONLY_COLUMNS = ["stage_since", "criteria_met"] as const;
 
 export const CHAMPION_CSV_MAX_ROWS = 2000;
-export const CHAMPION_CSV_MAX_BYTES = 2_000_000;
+export const CHAMPION_CSV_MAX_BYTES = 1_000_000;
 
 export type ChampionCsvErrorKey =
   | "emptyFile"

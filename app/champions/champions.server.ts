@@ -33,6 +33,7 @@ const CHAMPION_SELECT = {
   stageChangedAt: true,
   source: true,
   createdAt: true,
+  updatedAt: true,
   stakeholderGroup: { select: { id: true, key: true, name: true } },
   school: { select: { id: true, name: true } },
   criteriaMet: { select: { criterionId: true } },
@@ -78,6 +79,11 @@ export async function getChampionContact(districtId: string, championId: string)
   return contact;
 }
 
+/** Everyone in the directory by name, for choosing a person (merging a nomination). */
+export async function championNames(districtId: string): Promise<{ id: string; name: string }[]> {
+  return prisma.champion.findMany({ where: { districtId }, select: { id: true, name: true }, orderBy: [...BY_NAME] });
+}
+
 /** Names, emails and phones for duplicate checks: used on the server only, never sent to a page. */
 export async function duplicateKeys(districtId: string): Promise<{ id: string; name: string; email: string | null; phone: string | null }[]> {
   return prisma.champion.findMany({ where: { districtId }, select: { id: true, name: true, email: true, phone: true } });
@@ -105,6 +111,31 @@ export async function stageHistory(districtId: string, championId: string, { wit
     select: { id: true, fromStage: true, toStage: true, at: true, note: withNotes, createdAt: true },
     orderBy: [{ at: "desc" }, { createdAt: "desc" }],
   });
+}
+
+/** What a champion can be assigned to, and what they are assigned to now. */
+export async function championAssignments(districtId: string, championId: string) {
+  const [audiences, messengerFor, workshops, coHosting] = await Promise.all([
+    prisma.audience.findMany({ where: { districtId }, select: { id: true, key: true, name: true }, orderBy: [{ position: "asc" }, { name: "asc" }] }),
+    prisma.audienceMessenger.findMany({ where: { championId, audience: { districtId } }, select: { audienceId: true } }),
+    prisma.workshop.findMany({
+      where: { districtId },
+      select: { id: true, title: true, scheduledAt: true, status: true },
+      orderBy: [{ scheduledAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+    }),
+    prisma.workshopCoHost.findMany({ where: { championId, workshop: { districtId } }, select: { workshopId: true } }),
+  ]);
+  return {
+    audiences,
+    audienceIds: messengerFor.map((row) => row.audienceId),
+    workshops,
+    workshopIds: coHosting.map((row) => row.workshopId),
+  };
+}
+
+/** Ids arrive in page addresses and forms; anything that cannot be an id is simply not found. */
+export function isPlausibleId(value: unknown): value is string {
+  return typeof value === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(value);
 }
 
 type Tx = Prisma.TransactionClient;

@@ -15,6 +15,12 @@ export async function listCriteria(districtId: string): Promise<CriterionRow[]> 
   return prisma.championCriterion.findMany({ where: { districtId }, select: CRITERION_SELECT, orderBy: [{ position: "asc" }, { name: "asc" }] });
 }
 
+/** How many champions meet each criterion, by criterion id. */
+export async function criteriaUse(districtId: string): Promise<Record<string, number>> {
+  const rows = await prisma.championCriterionCheck.groupBy({ by: ["criterionId"], where: { criterion: { districtId } }, _count: { _all: true } });
+  return Object.fromEntries(rows.map((row) => [row.criterionId, row._count._all]));
+}
+
 /**
  * Submitting a default criterion's own Spanish wording keeps the English one,
  * so it goes on being shown in each reader's language.

@@ -34,9 +34,14 @@ export function stageMoveProblem(
   now: Date = new Date(),
 ): StageMoveProblem | null {
   if (move.from === move.to) return "sameStage";
-  if (move.at.getTime() > now.getTime() + CLOCK_SLACK_MS) return "dateInFuture";
+  if (isInFuture(move.at, now)) return "dateInFuture";
   if (lastMoveAt && dayOf(move.at) < dayOf(lastMoveAt)) return "dateBeforeLastMove";
   return null;
+}
+
+/** Later than today anywhere on Earth. */
+export function isInFuture(date: Date, now: Date = new Date()): boolean {
+  return date.getTime() > now.getTime() + CLOCK_SLACK_MS;
 }
 
 function dayOf(date: Date): string {

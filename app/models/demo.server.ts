@@ -1,4 +1,5 @@
 import { hashPassword } from "~/auth/password.server";
+import { seedDemoChampions } from "~/champions/demo-champions.server";
 import { seedDemoPortrait } from "~/portrait/demo-portrait.server";
 import { seedDemoReadiness } from "~/readiness/demo-readiness.server";
 import { prisma } from "~/utils/db.server";
@@ -48,6 +49,7 @@ export async function seedDemoDistrict(): Promise<boolean> {
     });
   });
   await seedDemoWorkshops(districtId);
+  await seedDemoChampions(districtId);
   await seedDemoPortrait(districtId);
   await seedDemoReadiness(districtId, DEMO_PASSWORD);
   return true;

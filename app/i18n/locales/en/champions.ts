@@ -426,7 +426,7 @@ export default {
     lead: "Identified → invited → committed → active. People who step back keep their history.",
     since: "Since {date}",
     moveNext: "Move to {stage}",
-    moveNextLabel: "Move {name} to {stage}",
+    moveNextLabel: "Move to {stage}: {name}",
     moved: "{name} moved to {stage}.",
     empty: "No one at this stage.",
     count: { one: "{count} person", other: "{count} people" },

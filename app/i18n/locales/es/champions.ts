@@ -428,7 +428,7 @@ export default {
     lead: "Identificado → invitado → comprometido → activo. Quienes se retiran conservan su historial.",
     since: "Desde el {date}",
     moveNext: "Pasar a {stage}",
-    moveNextLabel: "Pasar a {name} a {stage}",
+    moveNextLabel: "Pasar a {stage}: {name}",
     moved: "{name} pasó a {stage}.",
     empty: "Nadie en esta etapa.",
     count: { one: "{count} persona", other: "{count} personas" },

@@ -1,0 +1,296 @@
+import {
+  data,
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useId, useRef, useState, type FormEvent } from "react";
+import { z } from "zod";
+import { requireRole } from "~/auth/session.server";
+import { championPaths } from "~/champions/champion";
+import {
+  CHAMPION_CSV_COLUMNS,
+  CHAMPION_CSV_MAX_BYTES,
+  CHAMPION_CSV_MAX_ROWS,
+  type ChampionCsvError,
+  type ChampionCsvRow,
+  type ImportDuplicateWarning,
+} from "~/champions/champion-csv";
+import { championOptions, importChampions, previewChampionImport } from "~/champions/champions.server";
+import { languageList } from "~/components/champions/labels";
+import { TableRegion } from "~/components/TableRegion";
+import type { MessageKey } from "~/i18n/i18n";
+import { useLocale } from "~/i18n/useLocale";
+import { decodeCsvBytes, looksLikeCsvFile } from "~/models/school-csv";
+import { stakeholderGroupLabel } from "~/models/stakeholder-groups";
+
+export const meta: MetaFunction = () => [{ title: "Import champions · Groundwork" }];
+
+const MANAGERS = ["leader", "facilitator"] as const;
+
+/** The preview shows this many rows; the confirm step imports them all. */
+const PREVIEW_ROWS = 100;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, MANAGERS);
+  return { options: await championOptions(user.districtId) };
+}
+
+type PreviewRow = Pick<ChampionCsvRow, "line" | "stage"> & {
+  name: string;
+  kind: ChampionCsvRow["fields"]["kind"];
+  groupId: string | null;
+  schoolId: string | null;
+  languages: string[];
+  withConsent: boolean;
+};
+
+type ImportState =
+  | { step: "failed"; problem: "chooseFile" | "tooLarge" }
+  | { step: "errors"; errors: ChampionCsvError[] }
+  | { step: "preview"; count: number; rows: PreviewRow[]; warnings: ImportDuplicateWarning[]; csvText: string }
+  | { step: "imported"; count: number };
+
+const intentSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("check"), file: z.instanceof(File).optional() }),
+  z.object({ intent: z.literal("confirm"), csvText: z.string().max(CHAMPION_CSV_MAX_BYTES) }),
+]);
+
+async function readUpload(request: Request): Promise<FormData | "tooLarge" | "notMultipart"> {
+  try {
+    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: CHAMPION_CSV_MAX_BYTES }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return "tooLarge";
+    // parseMultipartFormData throws a TypeError for a body that is not multipart/form-data.
+    if (error instanceof TypeError) return "notMultipart";
+    throw error;
+  }
+}
+
+function failed(state: ImportState, status = 400) {
+  return data<ImportState>(state, { status });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, MANAGERS);
+  const formData = await readUpload(request);
+  if (formData === "tooLarge") return failed({ step: "failed", problem: "tooLarge" }, 413);
+  if (formData === "notMultipart") return failed({ step: "failed", problem: "chooseFile" });
+  const parsed = intentSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return failed({ step: "failed", problem: "chooseFile" });
+  const input = parsed.data;
+
+  if (input.intent === "check") {
+    const file = input.file;
+    if (!file || (file.size === 0 && file.name === "")) return failed({ step: "failed", problem: "chooseFile" });
+    const text = looksLikeCsvFile(file.name, file.type) ? decodeCsvBytes(new Uint8Array(await file.arrayBuffer())) : null;
+    if (text === null) return failed({ step: "errors", errors: [{ line: 1, key: "notCsv" }] });
+    const result = await previewChampionImport(user.districtId, text);
+    if (!result.ok) return failed({ step: "errors", errors: result.errors });
+    // The preview shows who would be added; contact details stay in the file until the import.
+    const rows = result.rows.slice(0, PREVIEW_ROWS).map((row) => ({
+      line: row.line,
+      stage: row.stage,
+      name: row.fields.name,
+      kind: row.fields.kind,
+      groupId: row.fields.stakeholderGroupId,
+      schoolId: row.fields.schoolId,
+      languages: row.fields.languages,
+      withConsent: row.contact.consentGiven,
+    }));
+    return data<ImportState>({ step: "preview", count: result.rows.length, rows, warnings: result.warnings, csvText: text });
+  }
+
+  const result = await importChampions(user, input.csvText);
+  if (result.ok) return data<ImportState>({ step: "imported", count: result.count });
+  return failed({ step: "errors", errors: result.errors });
+}
+
+/** Whole-file problems read better without "Line 1". */
+const FILE_LEVEL = new Set<ChampionCsvError["key"]>(["emptyFile", "notCsv"]);
+
+const EXAMPLE = [
+  "name,role,stakeholder_group,school,languages,influence,support,email,consent,consent_date,consent_method,stage,tags",
+  "Ana Pérez,PTA president,Families,Lincoln Elementary,English; Spanish,4,5,ana@example.org,yes,2026-10-01,in person,committed,parent leader",
+  '"Riverbend Rotary Club",,Business & community partners,,English,3,4,,,,,identified,business',
+].join("\n");
+
+export default function ImportChampions() {
+  const { options } = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t, locale } = useLocale();
+  const busy = navigation.state === "submitting";
+  const fileInputId = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
+  // Checked in the browser too, so a large file is refused before it is sent.
+  const [tooLargeHere, setTooLargeHere] = useState(false);
+  const groupName = (id: string | null) => {
+    const group = options.groups.find((candidate) => candidate.id === id);
+    return group ? stakeholderGroupLabel(group, locale) : t("champions.directory.none");
+  };
+  const schoolName = (id: string | null) => options.schools.find((school) => school.id === id)?.name ?? t("champions.directory.none");
+
+  function checkSize(event: FormEvent<HTMLFormElement>) {
+    const file = fileInput.current?.files?.[0];
+    const tooLarge = Boolean(file && file.size > CHAMPION_CSV_MAX_BYTES);
+    setTooLargeHere(tooLarge);
+    if (tooLarge) {
+      event.preventDefault();
+      fileInput.current?.focus();
+    }
+  }
+
+  const problem = tooLargeHere ? "tooLarge" : state?.step === "failed" ? state.problem : null;
+  const fileError = problem ? t(`champions.import.${problem}`) : undefined;
+  const reasons = (list: readonly string[]) => list.map((reason) => t(`champions.duplicateReasons.${reason}` as MessageKey)).join(", ");
+
+  return (
+    <>
+      <p>
+        <Link to={championPaths.directory}>
+          <span aria-hidden="true">← </span>
+          {t("champions.import.back")}
+        </Link>
+      </p>
+      <section className="card" aria-labelledby="import-heading">
+        <h2 id="import-heading">{t("champions.import.heading")}</h2>
+        <p>{t("champions.import.lead")}</p>
+        <p>{t("champions.import.format", { columns: CHAMPION_CSV_COLUMNS.join(", ") })}</p>
+        <p>{t("champions.import.values")}</p>
+        <p className="label">{t("champions.import.example")}</p>
+        <pre className="csv-example">{EXAMPLE}</pre>
+      </section>
+
+      {state?.step === "imported" ? (
+        <div className="alert alert--success" role="status">
+          <p>{t("champions.import.imported", { count: state.count })}</p>
+          <Link to={championPaths.directory}>{t("champions.import.seeDirectory")}</Link>
+        </div>
+      ) : null}
+
+      {state?.step === "errors" ? (
+        <section className="card" aria-labelledby="import-errors-heading">
+          <div className="alert alert--error" role="alert">
+            <h3 id="import-errors-heading">{t("champions.import.errorsTitle", { count: state.errors.length })}</h3>
+          </div>
+          <ul className="csv-errors">
+            {state.errors.map((error, index) => (
+              <li key={`${error.line}-${error.key}-${index}`}>
+                {FILE_LEVEL.has(error.key) ? null : <strong>{t("champions.import.line", { line: error.line })}: </strong>}
+                {t(`champions.import.errors.${error.key}`, error.values)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {state?.step === "preview" ? (
+        <section className="card" aria-labelledby="preview-heading">
+          <h3 id="preview-heading">{t("champions.import.previewTitle", { count: state.count })}</h3>
+          <p>{t("champions.import.previewLead")}</p>
+          {state.warnings.length > 0 ? (
+            <div className="alert alert--info">
+              <h4>{t("champions.import.duplicatesTitle")}</h4>
+              <p>{t("champions.import.duplicatesLead")}</p>
+              <ul>
+                {state.warnings.map((warning) => (
+                  <li key={warning.line}>
+                    <strong>{t("champions.import.line", { line: warning.line })}: </strong>
+                    {[
+                      ...warning.existing.map((match) => t("champions.import.duplicateExisting", { name: match.name, reasons: reasons(match.reasons) })),
+                      ...warning.earlierLines.map((match) => t("champions.import.duplicateEarlier", { line: match.line, reasons: reasons(match.reasons) })),
+                    ].join("; ")}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <TableRegion label={t("champions.import.previewTitle", { count: state.count })}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    {t("champions.import.lineColumn")}
+                  </th>
+                  <th scope="col">{t("champions.directory.name")}</th>
+                  <th scope="col">{t("champions.fields.group")}</th>
+                  <th scope="col">{t("champions.fields.school")}</th>
+                  <th scope="col">{t("champions.directory.languages")}</th>
+                  <th scope="col">{t("champions.directory.stage")}</th>
+                  <th scope="col">{t("champions.import.withContact")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {state.rows.map((row) => (
+                  <tr key={row.line}>
+                    <td className="num">{row.line}</td>
+                    <th scope="row">
+                      {row.name}
+                      {row.kind === "organisation" ? <span className="champions-sub">{t("champions.kinds.organisation")}</span> : null}
+                    </th>
+                    <td>{groupName(row.groupId)}</td>
+                    <td>{schoolName(row.schoolId)}</td>
+                    <td>{languageList(t, row.languages) || t("champions.directory.none")}</td>
+                    <td>{t(`champions.stages.${row.stage}`)}</td>
+                    <td>{row.withConsent ? t("champions.csv.yes") : t("champions.csv.no")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+          {state.count > state.rows.length ? (
+            <p className="muted">{t("champions.import.previewMore", { count: state.count - state.rows.length })}</p>
+          ) : null}
+          <Form method="post" encType="multipart/form-data" className="row">
+            <input type="hidden" name="intent" value="confirm" />
+            <input type="hidden" name="csvText" value={state.csvText} />
+            <button type="submit" className="button" disabled={busy}>
+              {t("champions.import.confirm", { count: state.count })}
+            </button>
+            <Link to={championPaths.import} className="button button--secondary">
+              {t("champions.import.startOver")}
+            </Link>
+          </Form>
+        </section>
+      ) : (
+        <section className="card">
+          <Form method="post" encType="multipart/form-data" onSubmit={checkSize} noValidate>
+            <input type="hidden" name="intent" value="check" />
+            <div className="field">
+              <label htmlFor={fileInputId}>
+                {t("champions.import.file")}
+                <span className="hint" id={`${fileInputId}-hint`}>
+                  {t("champions.import.fileHint", { max: CHAMPION_CSV_MAX_ROWS })}
+                </span>
+              </label>
+              <input
+                ref={fileInput}
+                id={fileInputId}
+                type="file"
+                name="file"
+                accept=".csv,text/csv"
+                required
+                aria-invalid={fileError ? true : undefined}
+                aria-describedby={[`${fileInputId}-hint`, fileError ? `${fileInputId}-error` : null].filter(Boolean).join(" ")}
+                onChange={() => setTooLargeHere(false)}
+              />
+              {fileError ? (
+                <p className="field-error" id={`${fileInputId}-error`} role="alert">
+                  {fileError}
+                </p>
+              ) : null}
+            </div>
+            <button type="submit" className="button" disabled={busy}>
+              {t("champions.import.check")}
+            </button>
+          </Form>
+        </section>
+      )}
+    </>
+  );
+}
