@@ -2,7 +2,6 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole, requireUser } from "~/auth/session.server";
 import { EvidenceBreakdown } from "~/components/portrait/EvidenceBreakdown";
-import { PortraitSubnav } from "~/components/portrait/PortraitSubnav";
 import { getLocale } from "~/i18n/locale.server";
 import { useLocale } from "~/i18n/useLocale";
 import { stakeholderGroupLabel } from "~/models/stakeholder-groups";
@@ -112,7 +111,6 @@ export default function EvidencePage() {
 
   return (
     <div className="portrait-review stack">
-      <PortraitSubnav current="evidence" />
       <section className="card" aria-labelledby="evidence-heading">
         <h1 id="evidence-heading">{t("portraitReview.evidence.title")}</h1>
         <p className="muted">{t("portraitReview.evidence.lead")}</p>

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { PortraitSubnav } from "~/components/portrait/PortraitSubnav";
 import { CompetencyText, RichText } from "~/components/portrait/RichText";
 import { useLocale } from "~/i18n/useLocale";
 import { exportSource } from "~/portrait/export.server";
@@ -35,7 +34,6 @@ export default function PrintPage() {
   return (
     <div className="portrait-print">
       <div className="no-print">
-        <PortraitSubnav current="print" />
         <section className="card print-controls" aria-label={t("portraitReview.print.controls")}>
           <p>{t("portraitReview.print.lead")}</p>
           <Form method="get" className="row print-controls__version">

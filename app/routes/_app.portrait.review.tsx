@@ -3,7 +3,6 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { requireRole, requireUser } from "~/auth/session.server";
 import { CopyField } from "~/components/CopyField";
 import { FeedbackSummary } from "~/components/portrait/FeedbackSummary";
-import { PortraitSubnav } from "~/components/portrait/PortraitSubnav";
 import { CompetencyText } from "~/components/portrait/RichText";
 import { TableRegion } from "~/components/TableRegion";
 import { createTranslator, formatDate } from "~/i18n/i18n";
@@ -86,7 +85,6 @@ export default function ReviewPage() {
 
   return (
     <div className="portrait-review stack">
-      <PortraitSubnav current="review" />
       <section className="card" aria-labelledby="review-heading">
         <h1 id="review-heading">{t("portraitReview.review.title")}</h1>
         <p>

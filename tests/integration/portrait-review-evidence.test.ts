@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { evidenceSummary } from "~/portrait/evidence.server";
-import { action, loader } from "~/routes/_app.portrait_.evidence";
+import { action, loader } from "~/routes/_app.portrait.evidence";
 import { prisma } from "~/utils/db.server";
 import { useTestDatabase } from "../support/database";
 import { actionArgs, formRequest, getRequest, loaderArgs, responseOf } from "../support/requests";

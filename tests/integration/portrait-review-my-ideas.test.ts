@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import MyIdeasPage, { loader } from "~/routes/my-ideas";
-import { action as evidenceAction } from "~/routes/_app.portrait_.evidence";
-import { action as reviewAction } from "~/routes/_app.portrait_.review";
+import { action as evidenceAction } from "~/routes/_app.portrait.evidence";
+import { action as reviewAction } from "~/routes/_app.portrait.review";
 import { prisma } from "~/utils/db.server";
 import { hashToken } from "~/utils/tokens.server";
 import { ensureDeviceToken } from "~/workshops/participant.server";

@@ -13,7 +13,6 @@ export default {
     "4": "4 — Fits well",
     "5": "5 — Fits very well",
   },
-  subnav: { label: "Portrait pages", editor: "Editor", evidence: "Evidence", review: "Community review", print: "Print and export" },
   evidence: {
     title: "Evidence from the community",
     lead: "Link the workshop ideas and themes behind each competency, so anyone can trace the Portrait back to the community's words.",

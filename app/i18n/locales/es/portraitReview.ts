@@ -15,7 +15,6 @@ export default {
     "4": "4 — Encaja bien",
     "5": "5 — Encaja muy bien",
   },
-  subnav: { label: "Páginas del Perfil", editor: "Editor", evidence: "Evidencia", review: "Revisión comunitaria", print: "Imprimir y exportar" },
   evidence: {
     title: "Evidencia de la comunidad",
     lead: "Vincule las ideas y los temas de los talleres que respaldan cada competencia, para que cualquiera pueda remontar el Perfil a las palabras de la comunidad.",
