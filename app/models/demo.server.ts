@@ -1,6 +1,7 @@
 import { hashPassword } from "~/auth/password.server";
 import { seedDemoChampions } from "~/champions/demo-champions.server";
 import { seedDemoPortrait } from "~/portrait/demo-portrait.server";
+import { seedDemoPortraitReview } from "~/portrait/demo-review.server";
 import { seedDemoReadiness } from "~/readiness/demo-readiness.server";
 import { prisma } from "~/utils/db.server";
 import { seedDemoWorkshops } from "~/workshops/demo-workshop.server";
@@ -51,6 +52,7 @@ export async function seedDemoDistrict(): Promise<boolean> {
   await seedDemoWorkshops(districtId);
   await seedDemoChampions(districtId);
   await seedDemoPortrait(districtId);
+  await seedDemoPortraitReview(districtId);
   await seedDemoReadiness(districtId, DEMO_PASSWORD);
   return true;
 }
