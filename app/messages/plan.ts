@@ -144,3 +144,6 @@ export function nextStatuses(status: CommunicationStatus): CommunicationStatus[]
 export function canMoveTo(from: CommunicationStatus, to: CommunicationStatus): boolean {
   return nextStatuses(from).includes(to);
 }
+
+/** Who edits the message plan; school members read it. */
+export const EDITOR_ROLES = ["leader", "facilitator"] as const;

@@ -10,5 +10,6 @@ import results from "./results";
 import portrait from "./portrait";
 import portraitReview from "./portraitReview";
 import readiness from "./readiness";
+import messages from "./messages";
 
-export default { common, auth, dashboard, settings, staff, workshops, live, results, portrait, champions, portraitReview, readiness } as const;
+export default { common, auth, dashboard, settings, staff, workshops, live, results, portrait, champions, portraitReview, readiness, messages } as const;
