@@ -14,11 +14,12 @@ describe("ratingSpread", () => {
     expect(ratingSpread([3, 3, 3]).deviation).toBe(0);
     expect(ratingSpread([2, 3]).agreement).toBe("close");
     expect(ratingSpread([1, 4]).agreement).toBe("apart");
+    expect(ratingSpread([4]).agreement).toBe("single");
   });
 
   it("has nothing to measure without ratings, and ignores values that are not levels", () => {
     expect(ratingSpread([])).toMatchObject({ count: 0, min: null, max: null, range: 0, mean: null, agreement: "none" });
-    expect(ratingSpread([0, 5, 2.5, Number.NaN, 2])).toMatchObject({ count: 1, min: 2, max: 2, agreement: "agree" });
+    expect(ratingSpread([0, 5, 2.5, Number.NaN, 2])).toMatchObject({ count: 1, min: 2, max: 2, agreement: "single" });
   });
 });
 

@@ -1,7 +1,8 @@
 import { isLevel, LEVELS, type Level } from "./levels";
 
 /** How far a team's submitted ratings of one indicator are from each other. */
-export type Agreement = "none" | "agree" | "close" | "apart";
+/** "single": one rating so far, nothing to agree or differ with yet. */
+export type Agreement = "none" | "single" | "agree" | "close" | "apart";
 
 export type RatingSpread = {
   /** Ratings counted (members who submitted a level). */
@@ -28,7 +29,7 @@ export function ratingSpread(levels: readonly number[]): RatingSpread {
   const mean = valid.reduce((sum, level) => sum + level, 0) / valid.length;
   const deviation = Math.sqrt(valid.reduce((sum, level) => sum + (level - mean) ** 2, 0) / valid.length);
   const range = max - min;
-  return { count: valid.length, counts, min, max, range, mean, deviation, agreement: range === 0 ? "agree" : range === 1 ? "close" : "apart" };
+  return { count: valid.length, counts, min, max, range, mean, deviation, agreement: valid.length === 1 ? "single" : range === 0 ? "agree" : range === 1 ? "close" : "apart" };
 }
 
 /**

@@ -193,6 +193,7 @@ export default {
     spreadHidden: "To keep everyone's ratings independent, the team's spread appears once you have submitted your own ratings.",
     agreement: {
       none: "No submitted ratings yet",
+      single: "One rating so far",
       agree: "Everyone agrees",
       close: "Close: one level apart",
       apart: "Differ by {range} levels",

@@ -195,6 +195,7 @@ export default {
     spreadHidden: "Para que las valoraciones de cada persona sean independientes, la distribución del equipo aparece cuando usted haya enviado las suyas.",
     agreement: {
       none: "Todavía no hay valoraciones enviadas",
+      single: "Solo una valoración por ahora",
       agree: "Todos coinciden",
       close: "Cerca: a un nivel de distancia",
       apart: "Difieren en {range} niveles",
