@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { requireRole, requireUser } from "~/auth/session.server";
 import { EvidenceBreakdown } from "~/components/portrait/EvidenceBreakdown";
 import { getLocale } from "~/i18n/locale.server";
@@ -201,6 +201,7 @@ function errorKey(error: string) {
 function SearchSection({ loaded, titleOf, groupLabels }: { loaded: Loaded; titleOf: (id: string | null) => string; groupLabels: Record<string, string> }) {
   const { t, formatNumber } = useLocale();
   const navigation = useNavigation();
+  const location = useLocation();
   const { filters, problems, workshops, groups, ideas, themes, linked, target, competencies, canEdit } = loaded;
   const problemEntries = Object.entries(problems) as [keyof EvidenceFilters, string][];
   const busy = navigation.state !== "idle";
@@ -220,7 +221,8 @@ function SearchSection({ loaded, titleOf, groupLabels }: { loaded: Loaded; title
           </ul>
         </div>
       ) : null}
-      <Form method="get" className="evidence-search" aria-labelledby="search-heading">
+      {/* Keyed by the address: a link that changes the search (say, to another competency) resets the fields to it. */}
+      <Form method="get" className="evidence-search" aria-labelledby="search-heading" key={location.search}>
         <div className="evidence-search__fields">
           {competencies.length > 0 ? (
             <div className="field">

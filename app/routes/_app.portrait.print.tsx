@@ -36,7 +36,7 @@ export default function PrintPage() {
       <div className="no-print">
         <section className="card print-controls" aria-label={t("portraitReview.print.controls")}>
           <p>{t("portraitReview.print.lead")}</p>
-          <Form method="get" className="row print-controls__version">
+          <Form method="get" className="row print-controls__version" key={version?.id ?? "draft"}>
             <label htmlFor="print-version">{t("portraitReview.print.version")}</label>
             <select id="print-version" name="version" defaultValue={version?.id ?? ""}>
               <option value="">{t("portraitReview.print.draft")}</option>
