@@ -6,6 +6,7 @@ import { seedDemoReadiness } from "~/readiness/demo-readiness.server";
 import { prisma } from "~/utils/db.server";
 import { seedDemoWorkshops } from "~/workshops/demo-workshop.server";
 import { createDistrict } from "./district.server";
+import { seedDemoMessages } from "~/messages/demo-messages.server";
 
 /** Shown in the README and printed at start-up; demo data only, never for a real district. */
 export const DEMO_PASSWORD = "groundwork-demo";
@@ -54,5 +55,6 @@ export async function seedDemoDistrict(): Promise<boolean> {
   await seedDemoPortrait(districtId);
   await seedDemoPortraitReview(districtId);
   await seedDemoReadiness(districtId, DEMO_PASSWORD);
+  await seedDemoMessages(districtId);
   return true;
 }
