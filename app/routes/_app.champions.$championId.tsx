@@ -201,7 +201,7 @@ export default function ChampionPage() {
             {t("champions.person.stageSince", { stage: t(`champions.stages.${champion.stage}`), date: formatDate(champion.stageChangedAt) })}
           </span>
         </p>
-        <dl className="facts">
+        <dl className="facts champions-facts">
           {champion.role ? (
             <>
               <dt>{t("champions.fields.role")}</dt>
@@ -383,7 +383,7 @@ export default function ChampionPage() {
                 <span aria-hidden="true">{metIds.includes(criterion.id) ? "✓ " : "– "}</span>
                 {criterionLabel(criterion, locale).name}
                 <span className="visually-hidden">
-                  {metIds.includes(criterion.id) ? ` (${t("champions.coverage.covered")})` : ` (${t("champions.coverage.gap")})`}
+                  {metIds.includes(criterion.id) ? ` (${t("champions.person.criteria.met")})` : ` (${t("champions.person.criteria.notMet")})`}
                 </span>
               </li>
             ))}
@@ -405,7 +405,7 @@ export default function ChampionPage() {
               <SelectField
                 label={t("champions.person.pipeline.moveTo")}
                 name="stage"
-                defaultValue={next ?? stagesToMoveTo(champion.stage)[0]}
+                defaultValue={next ?? (champion.stage === "active" ? "stepped_back" : "identified")}
                 options={stagesToMoveTo(champion.stage).map((stage) => ({ value: stage, label: t(`champions.stages.${stage}`) }))}
                 error={stageErrors("stage")}
               />
@@ -417,8 +417,8 @@ export default function ChampionPage() {
             </button>
           </Form>
         ) : null}
-        <h3>{t("champions.person.pipeline.history")}</h3>
-        <ol className="champions-history">
+        <h3 className="champions-history-heading">{t("champions.person.pipeline.history")}</h3>
+        <ol className="champions-history" reversed>
           {history.map((event) => (
             <li key={event.id}>
               <strong>{t("champions.person.pipeline.entry", { stage: t(`champions.stages.${event.toStage}`), date: formatDate(event.at) })}</strong>

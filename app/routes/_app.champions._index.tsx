@@ -69,6 +69,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Directory() {
   const { filter, filtered, rows, total, criteriaTotal, options, tags, canManage, withContact, removed } = useLoaderData<typeof loader>();
   const { t, locale, formatNumber } = useLocale();
+  type Row = (typeof rows)[number];
+  const placeOf = (row: Row) =>
+    [row.group ? stakeholderGroupLabel(row.group, locale) : null, row.school, row.affiliation].filter(Boolean).join(" · ") || t("champions.directory.none");
+  const contactOf = (row: Row) =>
+    row.contact?.consentGiven ? (
+      <>
+        {row.contact.email ? <a href={`mailto:${row.contact.email}`}>{row.contact.email}</a> : null}
+        {row.contact.phone ? <span className="champions-nowrap">{row.contact.phone}</span> : null}
+        {row.contact.contactOther ? <span>{row.contact.contactOther}</span> : null}
+      </>
+    ) : (
+      <span className="muted">{t("champions.directory.noConsent")}</span>
+    );
   return (
     <section className="card" aria-labelledby="directory-heading">
       <div className="page-heading">
@@ -99,64 +112,94 @@ export default function Directory() {
       ) : rows.length === 0 ? (
         <p className="muted">{t("champions.directory.noMatch")}</p>
       ) : (
-        <TableRegion label={t("champions.directory.tableLabel")}>
-          <table className="champions-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("champions.directory.name")}</th>
-                <th scope="col">{t("champions.directory.group")}</th>
-                <th scope="col">{t("champions.directory.schoolOrAffiliation")}</th>
-                <th scope="col">{t("champions.directory.languages")}</th>
-                <th scope="col">{t("champions.directory.stage")}</th>
-                <th scope="col" className="num">
-                  {t("champions.directory.influence")}
-                </th>
-                <th scope="col" className="num">
-                  {t("champions.directory.support")}
-                </th>
-                <th scope="col" className="num">
-                  {t("champions.directory.score")}
-                </th>
-                <th scope="col">{t("champions.directory.tags")}</th>
-                {withContact ? <th scope="col">{t("champions.directory.contact")}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <th scope="row">
-                    <Link to={championPaths.person(row.id)}>{row.name}</Link>
-                    {row.role ? <span className="champions-sub">{row.role}</span> : null}
-                    {row.duplicate ? <span className="badge badge--warn">{t("champions.directory.possibleDuplicate")}</span> : null}
-                  </th>
-                  <td>{row.group ? stakeholderGroupLabel(row.group, locale) : t("champions.directory.none")}</td>
-                  <td>{[row.school, row.affiliation].filter(Boolean).join(" · ") || t("champions.directory.none")}</td>
-                  <td>{languageList(t, row.languages) || t("champions.directory.none")}</td>
-                  <td>
-                    <span className={`badge champions-stage champions-stage--${row.stage}`}>{t(`champions.stages.${row.stage}`)}</span>
-                  </td>
-                  <td className="num">{row.influence ?? t("champions.directory.none")}</td>
-                  <td className="num">{row.support ?? t("champions.directory.none")}</td>
-                  <td className="num">{t("champions.directory.scoreValue", { met: formatNumber(row.met), total: formatNumber(criteriaTotal) })}</td>
-                  <td>{row.tags.join(", ") || t("champions.directory.none")}</td>
-                  {withContact ? (
-                    <td className="champions-contact">
-                      {row.contact?.consentGiven ? (
-                        <>
-                          {row.contact.email ? <a href={`mailto:${row.contact.email}`}>{row.contact.email}</a> : null}
-                          {row.contact.phone ? <span>{row.contact.phone}</span> : null}
-                          {row.contact.contactOther ? <span>{row.contact.contactOther}</span> : null}
-                        </>
-                      ) : (
-                        <span className="muted">{t("champions.directory.noConsent")}</span>
-                      )}
-                    </td>
+        <>
+          {/* On a phone each person is a card; from 40rem the same people are a table. Only one is displayed. */}
+          <ul className="plain-list champions-cards" aria-label={t("champions.directory.tableLabel")}>
+            {rows.map((row) => (
+              <li key={row.id} className="champions-card">
+                <p className="champions-card__title">
+                  <Link to={championPaths.person(row.id)}>{row.name}</Link>{" "}
+                  <span className={`badge champions-stage champions-stage--${row.stage}`}>{t(`champions.stages.${row.stage}`)}</span>
+                </p>
+                {row.role ? <p className="champions-sub">{row.role}</p> : null}
+                {row.duplicate ? <span className="badge badge--warn">{t("champions.directory.possibleDuplicate")}</span> : null}
+                <dl className="champions-card__facts">
+                  <dt>{t("champions.directory.groupAndSchool")}</dt>
+                  <dd>{placeOf(row)}</dd>
+                  <dt>{t("champions.directory.languages")}</dt>
+                  <dd>{languageList(t, row.languages) || t("champions.directory.none")}</dd>
+                  <dt>{t("champions.directory.ratings")}</dt>
+                  <dd>
+                    {t("champions.directory.ratingsValue", {
+                      influence: row.influence ?? t("champions.directory.none"),
+                      support: row.support ?? t("champions.directory.none"),
+                      met: formatNumber(row.met),
+                      total: formatNumber(criteriaTotal),
+                    })}
+                  </dd>
+                  {row.tags.length > 0 ? (
+                    <>
+                      <dt>{t("champions.directory.tags")}</dt>
+                      <dd>{row.tags.join(", ")}</dd>
+                    </>
                   ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+                  {withContact ? (
+                    <>
+                      <dt>{t("champions.directory.contact")}</dt>
+                      <dd className="champions-contact">{contactOf(row)}</dd>
+                    </>
+                  ) : null}
+                </dl>
+              </li>
+            ))}
+          </ul>
+          <div className="champions-table-wrap">
+            <TableRegion label={t("champions.directory.tableLabel")}>
+              <table className="champions-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("champions.directory.name")}</th>
+                    <th scope="col">{t("champions.directory.groupAndSchool")}</th>
+                    <th scope="col">{t("champions.directory.languages")}</th>
+                    <th scope="col">{t("champions.directory.stage")}</th>
+                    <th scope="col" className="num">
+                      {t("champions.directory.influence")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("champions.directory.support")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("champions.directory.score")}
+                    </th>
+                    <th scope="col">{t("champions.directory.tags")}</th>
+                    {withContact ? <th scope="col">{t("champions.directory.contact")}</th> : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr key={row.id}>
+                      <th scope="row">
+                        <Link to={championPaths.person(row.id)}>{row.name}</Link>
+                        {row.role ? <span className="champions-sub">{row.role}</span> : null}
+                        {row.duplicate ? <span className="badge badge--warn">{t("champions.directory.possibleDuplicate")}</span> : null}
+                      </th>
+                      <td>{placeOf(row)}</td>
+                      <td>{languageList(t, row.languages) || t("champions.directory.none")}</td>
+                      <td>
+                        <span className={`badge champions-stage champions-stage--${row.stage}`}>{t(`champions.stages.${row.stage}`)}</span>
+                      </td>
+                      <td className="num">{row.influence ?? t("champions.directory.none")}</td>
+                      <td className="num">{row.support ?? t("champions.directory.none")}</td>
+                      <td className="num">{t("champions.directory.scoreValue", { met: formatNumber(row.met), total: formatNumber(criteriaTotal) })}</td>
+                      <td>{row.tags.join(", ") || t("champions.directory.none")}</td>
+                      {withContact ? <td className="champions-contact">{contactOf(row)}</td> : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
+          </div>
+        </>
       )}
     </section>
   );

@@ -25,6 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const SCALE = Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, index) => RATING_MIN + index);
+/** "María Elena Torres" → "MT": what fits in a cell of the chart on a phone. */
+function initials(name: string): string {
+  const words = name.split(/\s+/).filter(Boolean);
+  return [words[0], words.length > 1 ? words.at(-1) : undefined].map((word) => word?.charAt(0).toLocaleUpperCase() ?? "").join("");
+}
+
 /** How many names fit in one cell of the chart before it says "+N". */
 const NAMES_PER_CELL = 3;
 
@@ -51,7 +57,8 @@ export default function Matrix() {
                   <div key={support} className={`champions-matrix__cell champions-matrix__cell--${quadrantOf(influence, support)}`}>
                     {here.slice(0, NAMES_PER_CELL).map((person) => (
                       <span key={person.id} className="champions-matrix__name">
-                        {person.name}
+                        <span className="champions-matrix__full">{person.name}</span>
+                        <span className="champions-matrix__initials">{initials(person.name)}</span>
                       </span>
                     ))}
                     {here.length > NAMES_PER_CELL ? <span className="champions-matrix__more">+{formatNumber(here.length - NAMES_PER_CELL)}</span> : null}

@@ -124,7 +124,7 @@ export default function Nominations() {
                   <p className="muted">
                     {t("champions.nominations.nominatedIn", { workshop: nomination.workshop.title, date: formatDate(nomination.createdAt) })}
                   </p>
-                  <dl className="facts">
+                  <dl className="facts champions-facts">
                     <dt>{t("champions.nominations.reason")}</dt>
                     <dd className="prewrap">{nomination.reason}</dd>
                     <dt>{t("champions.nominations.contact")}</dt>
