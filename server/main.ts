@@ -56,10 +56,11 @@ export async function startServer(config: RuntimeConfig, log: Log = console.log)
       draining = true;
       const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
-      await sockets.close();
-      // Every Portrait document is stored before the database closes.
+      // Every Portrait document is stored before the database closes; first, because closing Socket.IO
+      // waits for the HTTP server, which waits for the collaboration WebSockets to end.
       await collaboration.close();
       registerPortraitDocuments(undefined);
+      await sockets.close();
       const forced = setTimeout(() => httpServer.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await httpClosed;
       clearTimeout(forced);

@@ -29,11 +29,11 @@ export function commentRange(state: EditorState, anchor: PassageAnchor): { from:
   return range && range.from < range.to ? range : null;
 }
 
-/** Anchors the editor's current selection, or the whole field when nothing is selected. */
-export function anchorSelection(state: EditorState): { anchor: PassageAnchor; quote: string } | null {
+/** Anchors the passage `from`..`to` (the editor's selection by default), or the whole field when it is empty. */
+export function anchorSelection(state: EditorState, range: { from: number; to: number } = state.selection): { anchor: PassageAnchor; quote: string } | null {
   const sync = syncState(state);
   if (!sync?.binding) return null;
-  let { from, to } = state.selection;
+  let { from, to } = range;
   if (from === to) {
     from = 1;
     to = Math.max(1, state.doc.content.size - 1);

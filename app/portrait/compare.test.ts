@@ -26,6 +26,8 @@ describe("diffWords", () => {
   it("keeps words and spaces so the text can be rebuilt", () => {
     expect(tokenize("Works  well\nwith others")).toEqual(["Works", "  ", "well", "\n", "with", " ", "others"]);
     expect(tokenize("")).toEqual([]);
+    expect(tokenize("Ready, for life's next step—together.")).toEqual(["Ready", ",", " ", "for", " ", "life's", " ", "next", " ", "step", "—", "together", "."]);
+    expect(tokenize("Niños y niñas")).toEqual(["Niños", " ", "y", " ", "niñas"]);
   });
 
   it("finds an added, a removed and a replaced word", () => {

@@ -26,9 +26,12 @@ export type PortraitComparison = {
   summary: { added: number; removed: number; changed: number; unchanged: number };
 };
 
-/** Words and the spaces between them, so that joining the tokens gives the text back. */
+/**
+ * Words, the spaces between them and each punctuation mark on its own (so
+ * "next." → "next," changes only the mark); joining the tokens gives the text back.
+ */
 export function tokenize(text: string): string[] {
-  return text.match(/\s+|[^\s]+/g) ?? [];
+  return text.match(/\s+|[\p{L}\p{N}\p{M}'’-]+|[^\s\p{L}\p{N}\p{M}'’-]/gu) ?? [];
 }
 
 /**

@@ -142,11 +142,12 @@ function Thread({ thread, active, fieldLabel, onShowPassage, onChanged }: { thre
   const { t, formatDateTime } = useLocale();
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
-    if (active) ref.current?.focus();
+    // Clicking a highlighted passage brings its thread into view, leaving the keyboard in the text.
+    if (active) ref.current?.scrollIntoView({ block: "nearest" });
   }, [active]);
   const headingId = `comment-${thread.id}-heading`;
   return (
-    <article ref={ref} tabIndex={-1} id={`comment-${thread.id}`} className={active ? "comment card comment--active" : "comment card"} aria-labelledby={headingId}>
+    <article ref={ref} id={`comment-${thread.id}`} className={active ? "comment card comment--active" : "comment card"} aria-labelledby={headingId}>
       <h3 id={headingId} className="comment__where">
         {fieldLabel(thread.field)}
       </h3>

@@ -132,7 +132,7 @@ export function PortraitEditor({ documentName, me, canEdit, threads, initial }: 
   };
 
   return (
-    <div className="portrait-editor">
+    <div className="portrait-editor" data-document={documentName}>
       <div className="portrait-editor__bar">
         <SaveStatus state={saveState} readOnly={!canEdit || readOnly} />
         {session && ready ? <PresenceList provider={session.provider} fieldLabel={fieldLabel} /> : null}

@@ -41,6 +41,27 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   return caret;
 }
 
+/**
+ * The passage selected in a field. A read-only field has no caret of its own:
+ * its selection is the browser's, read from the page when the editor's is empty.
+ */
+function selectedRange(editor: Editor): { from: number; to: number } {
+  const { from, to } = editor.state.selection;
+  if (from !== to) return { from, to };
+  const selection = window.getSelection();
+  const root = editor.view.dom;
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return { from, to };
+  const range = selection.getRangeAt(0);
+  if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return { from, to };
+  try {
+    const start = editor.view.posAtDOM(range.startContainer, range.startOffset);
+    const end = editor.view.posAtDOM(range.endContainer, range.endOffset);
+    return { from: Math.min(start, end), to: Math.max(start, end) };
+  } catch {
+    return { from, to };
+  }
+}
+
 /** "example.org" → "https://example.org"; anything that is not an http(s) or mailto address → null. */
 export function normaliseLink(input: string): string | null {
   const trimmed = input.trim();
@@ -124,7 +145,7 @@ export function RichField({ session, field, label, labelAs = "h3", editable, use
   const LabelTag = labelAs;
   const comment = () => {
     if (!editor) return;
-    const selection = anchorSelection(editor.state);
+    const selection = anchorSelection(editor.state, selectedRange(editor));
     if (selection) callbacks.current.onComment({ field, ...selection });
   };
   return (
@@ -134,9 +155,8 @@ export function RichField({ session, field, label, labelAs = "h3", editable, use
           {label}
         </LabelTag>
         {editor ? (
-          <button type="button" className="toolbar-button toolbar-button--comment" onClick={comment}>
+          <button type="button" className="toolbar-button toolbar-button--comment" aria-label={t("portrait.editor.commentOn", { field: label })} onClick={comment}>
             {t("portrait.editor.comment")}
-            <span className="visually-hidden">: {label}</span>
           </button>
         ) : null}
       </div>

@@ -12,6 +12,7 @@ export default {
     bulletList: "Bulleted list",
     link: "Link",
     comment: "Comment",
+    commentOn: "Comment on {field}",
     linkAddress: "Link address",
     linkInvalid: "Enter a web address (https://…) or an email address (mailto:…).",
     linkApply: "Apply link",

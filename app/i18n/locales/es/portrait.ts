@@ -14,6 +14,7 @@ export default {
     bulletList: "Lista con viñetas",
     link: "Enlace",
     comment: "Comentar",
+    commentOn: "Comentar {field}",
     linkAddress: "Dirección del enlace",
     linkInvalid: "Escriba una dirección web (https://…) o de correo electrónico (mailto:…).",
     linkApply: "Aplicar enlace",
