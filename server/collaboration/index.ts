@@ -48,6 +48,7 @@ export function createCollaborationServer(httpServer: HttpServer, deps: Collabor
   const extensions: Extension[] = [persistence];
   if (deps.redisUrl) extensions.push(new PortraitRedis(redisConfiguration(deps.redisUrl)));
   const lastCommentNotice = new Map<string, number>();
+  const pendingCommentNotice = new Map<string, NodeJS.Timeout>();
 
   const server = new Server(
     {
@@ -62,13 +63,23 @@ export function createCollaborationServer(httpServer: HttpServer, deps: Collabor
       async onStateless({ payload, document }: onStatelessPayload) {
         const message = parseStatelessMessage(payload);
         if (message?.type !== "comments:changed") return;
-        const now = Date.now();
-        if (now - (lastCommentNotice.get(document.name) ?? 0) < COMMENT_NOTICE_INTERVAL_MS) return;
-        lastCommentNotice.set(document.name, now);
-        document.broadcastStateless(JSON.stringify(message));
+        // At most one notice per interval and document; one arriving meanwhile is sent at the end of it.
+        if (pendingCommentNotice.has(document.name)) return;
+        const wait = Math.max(0, (lastCommentNotice.get(document.name) ?? 0) + COMMENT_NOTICE_INTERVAL_MS - Date.now());
+        const send = () => {
+          pendingCommentNotice.delete(document.name);
+          lastCommentNotice.set(document.name, Date.now());
+          document.broadcastStateless(JSON.stringify(message));
+        };
+        if (wait === 0) return send();
+        const timer = setTimeout(send, wait);
+        timer.unref();
+        pendingCommentNotice.set(document.name, timer);
       },
       async afterUnloadDocument({ documentName }) {
         lastCommentNotice.delete(documentName);
+        clearTimeout(pendingCommentNotice.get(documentName));
+        pendingCommentNotice.delete(documentName);
       },
     },
     { maxPayload: MAX_COLLABORATION_MESSAGE_BYTES },
@@ -136,6 +147,7 @@ export function createCollaborationServer(httpServer: HttpServer, deps: Collabor
     async close() {
       closing = true;
       httpServer.off("upgrade", onUpgrade);
+      for (const timer of pendingCommentNotice.values()) clearTimeout(timer);
       hocuspocus.closeConnections();
       const unstored = await persistence.storeAll();
       if (unstored.length > 0) log(`Could not store before shutting down: ${unstored.join(", ")}`);

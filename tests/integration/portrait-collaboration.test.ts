@@ -180,6 +180,12 @@ describe("connecting to the collaboration server", () => {
     member.provider.sendStateless("not json");
     member.provider.sendStateless(JSON.stringify({ type: "comments:changed" }));
     expect(JSON.parse(await received)).toEqual({ type: "comments:changed" });
+
+    // Notices right after one another are merged, never lost: the ones sent within the interval
+    // after the notice above still reach the leader, at the end of it.
+    const later = new Promise<void>((resolve) => leader.provider.on("stateless", ({ payload }: { payload: string }) => payload.includes("comments") && resolve()));
+    for (let i = 0; i < 5; i++) member.provider.sendStateless(JSON.stringify({ type: "comments:changed" }));
+    await later;
   });
 });
 
