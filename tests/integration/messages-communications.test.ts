@@ -153,7 +153,8 @@ describe("one communication", () => {
   it("answers 404 for another district's item, reading or changing it", async () => {
     const foreign = await prisma.communication.findFirstOrThrow({ where: { districtId: b.districtId }, select: { id: true } });
     expect((await responseOf(() => itemLoader(loaderArgs(getRequest(`/messages/communications/${foreign.id}`, a.leader), { communicationId: foreign.id })))).status).toBe(404);
-    for (const fields of [{ intent: "status", status: "approved" }, { intent: "edit", ...item() }, { intent: "feedback", feedback: "x" }, { intent: "delete" }]) {
+    const attempts: Record<string, string>[] = [{ intent: "status", status: "approved" }, { intent: "edit", ...item() }, { intent: "feedback", feedback: "x" }, { intent: "delete" }];
+    for (const fields of attempts) {
       expect((await post(a.leader, foreign.id, fields)).status).toBe(404);
     }
     expect(await stored(foreign.id)).toMatchObject({ title: "Hilltop secret", status: "draft" });
