@@ -16,13 +16,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const SECTIONS: { to: string; label: MessageKey; end: boolean }[] = [
   { to: "/portrait", label: "portrait.sections.draft", end: true },
   { to: "/portrait/versions", label: "portrait.sections.versions", end: false },
+  { to: "/portrait/evidence", label: "portrait.sections.evidence", end: false },
+  { to: "/portrait/review", label: "portrait.sections.review", end: false },
+  { to: "/portrait/print", label: "portrait.sections.print", end: false },
 ];
 
 export default function PortraitLayout() {
   const { t } = useLocale();
   return (
     <>
-      <nav aria-label={t("portrait.sections.label")}>
+      <nav className="portrait-sections" aria-label={t("portrait.sections.label")}>
         <ul className="subnav">
           {SECTIONS.map((section) => (
             <li key={section.to}>

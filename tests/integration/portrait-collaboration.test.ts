@@ -211,6 +211,25 @@ describe("server-side changes", () => {
 });
 
 describe("persistence", () => {
+  it("stores a compacted state: text typed and deleted again does not pile up", async () => {
+    const leader = open(cookies.leader);
+    await synced(leader);
+    addCompetency(leader.doc, { id: "c4compactiontest", title: "Self-directed learner" });
+    const title = competencyTitle(leader.doc, "c4compactiontest")!;
+    const original = title.toString();
+    const typed = "A long sentence that someone types and then deletes again. ".repeat(4);
+    for (let i = 0; i < 150; i++) {
+      setPlainText(title, `${original} ${typed}`);
+      setPlainText(title, original);
+    }
+    await untilStored(leader);
+    const state = await loadPortraitState(districtId);
+    // 150 × 240 characters went in and out; what is stored stays near the size of what is left.
+    expect(150 * typed.length).toBeGreaterThan(30_000);
+    expect(state!.length).toBeLessThan(4_000);
+    expect(competencyTitle(docFromState(state), "c4compactiontest")?.toString()).toBe(original);
+  });
+
   it("keeps a document in memory while its store fails, and stores it once the database is back", async () => {
     let failing = true;
     const attempts: number[] = [];

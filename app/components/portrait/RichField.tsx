@@ -88,6 +88,7 @@ export function RichField({ session, field, label, labelAs = "h3", editable, use
   const labelId = useId();
   const mountRef = useRef<HTMLDivElement>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
+  const [nothingToComment, setNothingToComment] = useState(false);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const commentsRef = useLatest(comments);
   const callbacks = useLatest({ onComment, onOpenComment, onEditor });
@@ -146,6 +147,7 @@ export function RichField({ session, field, label, labelAs = "h3", editable, use
   const comment = () => {
     if (!editor) return;
     const selection = anchorSelection(editor.state, selectedRange(editor));
+    setNothingToComment(selection === null);
     if (selection) callbacks.current.onComment({ field, ...selection });
   };
   return (
@@ -163,6 +165,11 @@ export function RichField({ session, field, label, labelAs = "h3", editable, use
       {editor && editable ? <FieldToolbar editor={editor} label={label} /> : null}
       <div ref={mountRef} className={editable ? "portrait-field__editor" : "portrait-field__editor portrait-field__editor--readonly"} />
       {editor && editor.isEmpty && editable ? <p className="hint">{t("portrait.editor.emptyField")}</p> : null}
+      {nothingToComment ? (
+        <p className="hint" role="status">
+          {t("portrait.editor.nothingToComment")}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 export default {
   // ── The document: editor, presence, comments, versions ──
   title: "Portrait of a Graduate",
-  sections: { label: "Portrait sections", draft: "Draft", versions: "Versions" },
+  sections: { label: "Portrait sections", draft: "Draft", versions: "Versions", evidence: "Evidence", review: "Community review", print: "Print and export" },
   editor: {
     lead: "Draft the Portrait together: everyone's edits appear as they type. Select text and choose Comment to start a discussion.",
     leadReadOnly: "You can read the draft as it is written and comment on it. Select text and choose Comment.",
@@ -13,6 +13,7 @@ export default {
     link: "Link",
     comment: "Comment",
     commentOn: "Comment on {field}",
+    nothingToComment: "There is no text here to comment on yet.",
     linkAddress: "Link address",
     linkInvalid: "Enter a web address (https://…) or an email address (mailto:…).",
     linkApply: "Apply link",
