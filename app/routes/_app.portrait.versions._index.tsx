@@ -62,6 +62,7 @@ export default function PortraitVersions() {
             label={t("portrait.versions.name")}
             hint={t("portrait.versions.nameHint")}
             name="name"
+            type="text"
             maxLength={VERSION_NAME_MAX}
             required
             key={actionData?.ok ? actionData.name : "name"}
