@@ -5,27 +5,30 @@ import { TableRegion } from "~/components/TableRegion";
 import { isLocale } from "~/i18n/i18n";
 import { useLocale } from "~/i18n/useLocale";
 import { districtOverview } from "~/models/dashboard.server";
+import { processOverview } from "~/models/process-overview.server";
 import { stakeholderGroupLabel, totalTargetShare } from "~/models/stakeholder-groups";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · Groundwork" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const overview = await districtOverview(user.districtId);
-  return { name: user.name, isLeader: user.role === "leader", overview };
+  const [overview, process] = await Promise.all([districtOverview(user.districtId), processOverview(user)]);
+  return { name: user.name, isLeader: user.role === "leader", overview, process };
 }
 
 export default function Dashboard() {
-  const { name, isLeader, overview } = useLoaderData<typeof loader>();
+  const { name, isLeader, overview, process } = useLoaderData<typeof loader>();
   const { t, locale, formatNumber } = useLocale();
   const targetTotal = totalTargetShare(overview.groups);
   return (
     <>
       <h1>{t("dashboard.title")}</h1>
       <p>{t("dashboard.welcome", { name })}</p>
+      <ProcessCards process={process} groups={overview.groups} isLeader={isLeader} />
+      <h2 className="section-heading">{t("dashboard.district")}</h2>
       <div className="grid">
         <section className="card" aria-labelledby="card-schools">
-          <h2 id="card-schools">{t("dashboard.schools.title")}</h2>
+          <h3 id="card-schools">{t("dashboard.schools.title")}</h3>
           <p className="figure">{formatNumber(overview.schools.total)}</p>
           <p className="muted">{t("dashboard.schools.caption", { count: overview.schools.total })}</p>
           {overview.schools.byGradeBand.length > 0 ? (
@@ -40,7 +43,7 @@ export default function Dashboard() {
           {isLeader ? <Link to="/settings/schools">{t("dashboard.schools.manage")}</Link> : null}
         </section>
         <section className="card" aria-labelledby="card-staff">
-          <h2 id="card-staff">{t("dashboard.staff.title")}</h2>
+          <h3 id="card-staff">{t("dashboard.staff.title")}</h3>
           <ul>
             {(["leader", "facilitator", "school"] as const).map((role) => (
               <li key={role}>
@@ -52,7 +55,7 @@ export default function Dashboard() {
           {isLeader ? <Link to="/settings/staff">{t("dashboard.staff.manage")}</Link> : null}
         </section>
         <section className="card" aria-labelledby="card-groups">
-          <h2 id="card-groups">{t("dashboard.groups.title")}</h2>
+          <h3 id="card-groups">{t("dashboard.groups.title")}</h3>
           <p className="muted">{t("dashboard.groups.caption")}</p>
           <TableRegion label={t("dashboard.groups.title")}>
             <table>
@@ -90,5 +93,116 @@ export default function Dashboard() {
         </section>
       </div>
     </>
+  );
+}
+
+type Process = ReturnType<typeof useLoaderData<typeof loader>>["process"];
+
+/** One card per step of the visioning process, each saying what needs attention next. */
+function ProcessCards({ process, groups, isLeader }: { process: Process; groups: { id: string; key: string | null; name: string }[]; isLeader: boolean }) {
+  const { t, locale, formatNumber, formatDate } = useLocale();
+  const { workshops, portrait, champions, readiness, messages } = process;
+  const shortfall = workshops.last?.shortfall;
+  const shortfallGroup = shortfall ? groups.find((group) => group.id === shortfall.groupId) : undefined;
+  return (
+    <section aria-labelledby="process-heading">
+      <h2 id="process-heading" className="section-heading">
+        {t("dashboard.process.title")}
+      </h2>
+      <ol className="grid process-steps">
+        <li className="card" aria-labelledby="step-workshops">
+          <h3 id="step-workshops">{t("dashboard.process.workshops.title")}</h3>
+          <p className="figure">{formatNumber(workshops.held)}</p>
+          <p className="muted">{t("dashboard.process.workshops.held", { count: workshops.held, participants: formatNumber(workshops.participants) })}</p>
+          {workshops.next ? (
+            <p>
+              <Link to={`/workshops/${workshops.next.id}`}>
+                {workshops.next.status === "draft"
+                  ? workshops.next.scheduledAt
+                    ? t("dashboard.process.workshops.next", { title: workshops.next.title, date: formatDate(workshops.next.scheduledAt) })
+                    : t("dashboard.process.workshops.draft", { title: workshops.next.title })
+                  : t("dashboard.process.workshops.live", { title: workshops.next.title })}
+              </Link>
+            </p>
+          ) : null}
+          {workshops.last && shortfall && shortfallGroup ? (
+            <p className="alert alert--info">
+              {t("dashboard.process.workshops.shortfall", {
+                title: workshops.last.title,
+                group: stakeholderGroupLabel(shortfallGroup, locale),
+                actual: formatNumber(Math.round(shortfall.actualShare)),
+                target: formatNumber(shortfall.targetShare),
+              })}
+            </p>
+          ) : null}
+          {workshops.last ? <Link to={`/workshops/${workshops.last.id}/results`}>{t("dashboard.process.workshops.results", { title: workshops.last.title })}</Link> : <Link to="/workshops">{t("dashboard.process.workshops.open")}</Link>}
+        </li>
+        <li className="card" aria-labelledby="step-portrait">
+          <h3 id="step-portrait">{t("dashboard.process.portrait.title")}</h3>
+          <p className="figure">{t(`dashboard.process.portrait.status.${portrait.status}`)}</p>
+          <p className="muted">{t("dashboard.process.portrait.competencies", { count: portrait.competencies })}</p>
+          {portrait.withoutEvidence.length > 0 ? (
+            <p className="alert alert--info">
+              {t("dashboard.process.portrait.withoutEvidence", {
+                count: portrait.withoutEvidence.length,
+                titles: portrait.withoutEvidence.map((competency) => competency.title || t("dashboard.process.portrait.untitled")).join(", "),
+              })}{" "}
+              <Link to={`/portrait/evidence?competency=${portrait.withoutEvidence[0]!.id}`}>{t("dashboard.process.portrait.findEvidence")}</Link>
+            </p>
+          ) : null}
+          <Link to="/portrait">{t("dashboard.process.portrait.open")}</Link>
+        </li>
+        <li className="card" aria-labelledby="step-champions">
+          <h3 id="step-champions">{t("dashboard.process.champions.title")}</h3>
+          <p className="figure">{formatNumber(champions.committed)}</p>
+          <p className="muted">{t("dashboard.process.champions.committed", { count: champions.committed, people: formatNumber(champions.people) })}</p>
+          <ul>
+            <li>
+              <Link to="/champions/coverage">{t("dashboard.process.champions.gaps", { count: champions.gaps })}</Link>
+            </li>
+            {champions.pendingNominations > 0 ? (
+              <li>
+                <Link to="/champions/nominations">{t("dashboard.process.champions.nominations", { count: champions.pendingNominations })}</Link>
+              </li>
+            ) : null}
+          </ul>
+        </li>
+        <li className="card" aria-labelledby="step-readiness">
+          <h3 id="step-readiness">{t("dashboard.process.readiness.title")}</h3>
+          {readiness.cycle ? (
+            <>
+              <p className="figure">
+                {formatNumber(readiness.cycle.complete)}/{formatNumber(readiness.cycle.schools)}
+              </p>
+              <p className="muted">
+                {t(readiness.cycle.status === "open" ? "dashboard.process.readiness.open" : "dashboard.process.readiness.closed", {
+                  name: readiness.cycle.name,
+                  date: formatDate(readiness.cycle.dueDate),
+                  complete: formatNumber(readiness.cycle.complete),
+                  schools: formatNumber(readiness.cycle.schools),
+                })}
+              </p>
+              <Link to={`/readiness/cycles/${readiness.cycle.id}`}>{t("dashboard.process.readiness.view", { name: readiness.cycle.name })}</Link>
+            </>
+          ) : (
+            <>
+              <p className="muted">{t("dashboard.process.readiness.none")}</p>
+              {isLeader ? <Link to="/readiness/cycles/new">{t("dashboard.process.readiness.start")}</Link> : null}
+            </>
+          )}
+        </li>
+        <li className="card" aria-labelledby="step-messages">
+          <h3 id="step-messages">{t("dashboard.process.messages.title")}</h3>
+          <p className="figure">{formatNumber(messages.audiences)}</p>
+          <p className="muted">{t("dashboard.process.messages.audiences", { count: messages.audiences })}</p>
+          <ul>
+            <li>{t("dashboard.process.messages.withoutMessage", { count: messages.withoutMessage })}</li>
+            <li>{t("dashboard.process.messages.withoutMessenger", { count: messages.withoutMessenger })}</li>
+            <li>{t("dashboard.process.messages.withoutLanguage", { count: messages.withoutLanguage })}</li>
+          </ul>
+          <Link to="/messages/audiences">{t("dashboard.process.messages.open")}</Link>
+        </li>
+      </ol>
+    </section>
   );
 }
