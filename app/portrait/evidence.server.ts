@@ -195,6 +195,8 @@ export type EvidenceItem = {
   kind: "idea" | "theme";
   sourceId: string;
   text: string;
+  /** The language an idea was written in; null for a theme (named by staff). */
+  language: string | null;
   workshop: { id: string; title: string };
   /** The author's group of an idea; the groups of a theme's ideas. */
   groupIds: string[];
@@ -219,7 +221,7 @@ const LINK_SELECT = {
   note: true,
   createdAt: true,
   createdBy: { select: { name: true } },
-  idea: { select: { id: true, text: true, hiddenAt: true, workshop: { select: { id: true, title: true } }, participant: { select: { stakeholderGroupId: true } } } },
+  idea: { select: { id: true, text: true, language: true, hiddenAt: true, workshop: { select: { id: true, title: true } }, participant: { select: { stakeholderGroupId: true } } } },
   theme: {
     select: {
       id: true,
@@ -241,11 +243,11 @@ function sourceOf(row: LinkRow): EvidenceSource | null {
 function itemOf(row: LinkRow): EvidenceItem | null {
   const base = { id: row.id, competencyId: row.competencyId, note: row.note, createdBy: row.createdBy?.name ?? null, createdAt: row.createdAt.toISOString() };
   if (row.idea) {
-    return { ...base, kind: "idea", sourceId: row.idea.id, text: row.idea.text, workshop: row.idea.workshop, groupIds: [row.idea.participant.stakeholderGroupId], ideaCount: 1, hidden: row.idea.hiddenAt !== null };
+    return { ...base, kind: "idea", sourceId: row.idea.id, text: row.idea.text, language: row.idea.language, workshop: row.idea.workshop, groupIds: [row.idea.participant.stakeholderGroupId], ideaCount: 1, hidden: row.idea.hiddenAt !== null };
   }
   if (row.theme) {
     const groupIds = [...new Set(row.theme.ideas.map((idea) => idea.participant.stakeholderGroupId))].sort();
-    return { ...base, kind: "theme", sourceId: row.theme.id, text: row.theme.name, workshop: row.theme.workshop, groupIds, ideaCount: row.theme.ideas.length, hidden: false };
+    return { ...base, kind: "theme", sourceId: row.theme.id, text: row.theme.name, language: null, workshop: row.theme.workshop, groupIds, ideaCount: row.theme.ideas.length, hidden: false };
   }
   return null;
 }

@@ -155,7 +155,7 @@ export default function EvidencePage() {
                 {entry.items.map((item) => (
                   <li key={item.id}>
                     <p className="evidence-items__text">
-                      <span className="badge badge--muted">{t(`portraitReview.evidence.kinds.${item.kind}`)}</span> {item.text}
+                      <span className="badge badge--muted">{t(`portraitReview.evidence.kinds.${item.kind}`)}</span> <span lang={item.language ?? undefined}>{item.text}</span>
                       {item.hidden ? <span className="muted"> {t("portraitReview.evidence.hiddenIdea")}</span> : null}
                     </p>
                     <p className="muted evidence-items__meta">

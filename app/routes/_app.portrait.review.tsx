@@ -121,11 +121,11 @@ export default function ReviewPage() {
         {canManage ? (
           <div className="review-commands">
             {commands.includes("publish") ? (
-              <Form method="post" className="review-command">
+              <Form method="post" className="review-command" key={`publish-${publication?.id ?? "none"}`}>
                 <input type="hidden" name="intent" value="publish" />
                 <div className="field">
                   <label htmlFor="publish-name">
-                    {t("portraitReview.review.versionName")}
+                    {t("portraitReview.review.publishName")}
                     <span className="hint" id="publish-name-hint">
                       {t(status === "in_review" ? "portraitReview.review.republishHint" : "portraitReview.review.publishHint")}
                     </span>
@@ -138,11 +138,11 @@ export default function ReviewPage() {
               </Form>
             ) : null}
             {commands.includes("adopt") ? (
-              <Form method="post" className="review-command">
+              <Form method="post" className="review-command" key={`adopt-${publication?.id ?? "none"}`}>
                 <input type="hidden" name="intent" value="adopt" />
                 <div className="field">
                   <label htmlFor="adopt-name">
-                    {t("portraitReview.review.versionName")}
+                    {t("portraitReview.review.adoptName")}
                     <span className="hint" id="adopt-name-hint">
                       {t("portraitReview.review.adoptHint")}
                     </span>
