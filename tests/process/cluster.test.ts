@@ -1,14 +1,18 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
+import * as Y from "yjs";
 import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDistrict } from "~/models/district.server";
+import { addCompetency, competencyIds, competencyTitle, portraitDocumentName, setPlainText } from "~/portrait/document";
 import { installDatabase, openDatabase, prisma } from "~/utils/db.server";
 import { installConfig, parseConfig } from "~/utils/env.server";
 import { configSchemaFor } from "~/workshops/activity-types";
 import type { AckResponse, SubmissionReceipt } from "../../server/socket/events";
 import { startBalancer, type Balancer } from "../support/balancer";
 import { ask, connected, joinAsParticipant, nextEvent, openSocket, seedLiveWorkshop, type Joined, type LiveSocket } from "../support/live-workshop";
+import { authenticated, openPortrait, synced, untilDoc, type PortraitClient } from "../support/portrait-collaboration";
+import { sessionCookieFor } from "../support/requests";
 import { signInOverHttp, startServerProcess, type ServerProcess } from "../support/server-process";
 
 // Two nodes of the production build on one PostgreSQL database and one Redis,
@@ -69,6 +73,8 @@ describe.skipIf(!serverUrl || !redisUrl)("two nodes on PostgreSQL and Redis", ()
   const sockets: LiveSocket[] = [];
   let balancer: Balancer | undefined;
   let workshop: { activityId: string; workshopId: string; joined: Joined[] };
+  let portrait: { documentName: string; leaderCookie: string; facilitatorCookie: string };
+  const editors: PortraitClient[] = [];
 
   beforeAll(async () => {
     const admin = new pg.Client({ connectionString: serverUrl });
@@ -84,7 +90,7 @@ describe.skipIf(!serverUrl || !redisUrl)("two nodes on PostgreSQL and Redis", ()
     const database = await openDatabase({ databaseUrl });
     installDatabase(database);
     try {
-      const { districtId } = await createDistrict({
+      const { districtId, leaderId } = await createDistrict({
         districtName: "Cluster District",
         languages: ["en", "es"],
         leaderName: "Ana",
@@ -101,6 +107,15 @@ describe.skipIf(!serverUrl || !redisUrl)("two nodes on PostgreSQL and Redis", ()
       const joined: Joined[] = [];
       for (let i = 0; i < PHONES + 1; i += 1) joined.push(await joinAsParticipant(seeded, SECRET, { groupIndex: i }));
       workshop = { activityId: seeded.activities.brainstorm, workshopId: seeded.id, joined };
+      const facilitator = await prisma.user.create({
+        data: { districtId, email: "fay@cluster.example", name: "Fay", role: "facilitator" },
+        select: { id: true },
+      });
+      portrait = {
+        documentName: portraitDocumentName(districtId),
+        leaderCookie: await sessionCookieFor(leaderId),
+        facilitatorCookie: await sessionCookieFor(facilitator.id),
+      };
     } finally {
       installDatabase(undefined);
       await database.close();
@@ -108,6 +123,7 @@ describe.skipIf(!serverUrl || !redisUrl)("two nodes on PostgreSQL and Redis", ()
   }, 120_000);
 
   afterAll(async () => {
+    for (const editor of editors) editor.destroy();
     for (const socket of sockets) socket.disconnect();
     await balancer?.close();
     await Promise.all(nodes.map((node) => node.stop("SIGKILL")));
@@ -151,6 +167,28 @@ describe.skipIf(!serverUrl || !redisUrl)("two nodes on PostgreSQL and Redis", ()
       ok: true,
     });
     await seen;
+  });
+
+  it("lets two editors on different nodes co-edit the Portrait and converge", async () => {
+    const [nodeA, nodeB] = nodes as [ServerProcess, ServerProcess];
+    const onA = openPortrait(nodeA.url, portrait.documentName, portrait.leaderCookie);
+    const onB = openPortrait(nodeB.url, portrait.documentName, portrait.facilitatorCookie);
+    editors.push(onA, onB);
+    expect(await authenticated(onA)).toBe("read-write");
+    expect(await authenticated(onB)).toBe("read-write");
+    await Promise.all([synced(onA), synced(onB)]);
+
+    // Both add a competency at the same moment, then both type into the same title.
+    addCompetency(onA.doc, { id: "ccollaboratorxxxxxxxxxxx", title: "Collaborator" });
+    addCompetency(onB.doc, { id: "ccommunicatorxxxxxxxxxxx", title: "Communicator" });
+    const bothThere = (doc: Y.Doc) => competencyIds(doc).length === 2;
+    await Promise.all([untilDoc(onA, bothThere), untilDoc(onB, bothThere)]);
+    setPlainText(competencyTitle(onA.doc, "ccollaboratorxxxxxxxxxxx")!, "Collaborator and team player");
+    setPlainText(competencyTitle(onB.doc, "ccollaboratorxxxxxxxxxxx")!, "The Collaborator");
+    const sameTitle = (doc: Y.Doc) => competencyTitle(doc, "ccollaboratorxxxxxxxxxxx")?.toString() === "The Collaborator and team player";
+    await Promise.all([untilDoc(onA, sameTitle), untilDoc(onB, sameTitle)]);
+    expect(competencyIds(onA.doc)).toEqual(competencyIds(onB.doc));
+    expect(Y.encodeStateVector(onA.doc)).toEqual(Y.encodeStateVector(onB.doc));
   });
 
   it("moves the participants of a node that dies to the other node without losing or doubling anything acknowledged", async () => {
