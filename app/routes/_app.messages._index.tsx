@@ -156,7 +156,7 @@ export default function MessageHouse() {
               {slots.map((pillar, index) => (
                 <div key={pillar?.id ?? `slot-${index}`}>
                   <input type="hidden" name="pillarIds" value={pillar?.id ?? ""} />
-                  <Field label={t("messages.house.pillarLabel", { number: index + 1 })} name="pillarTitles" id={`pillar-${index}`} defaultValue={pillar?.title ?? ""} />
+                  <Field type="text" label={t("messages.house.pillarLabel", { number: index + 1 })} name="pillarTitles" id={`pillar-${index}`} defaultValue={pillar?.title ?? ""} />
                 </div>
               ))}
             </fieldset>
@@ -230,7 +230,7 @@ function ProofPointForm({ pillar, choices }: { pillar: { id: string; title: stri
         ) : (
           <>
             <TextareaField label={t("messages.house.proofText")} name="text" id={`text-${pillar.id}`} rows={2} error={err("text")} />
-            <Field label={t("messages.house.proofSource")} hint={t("messages.house.proofSourceHint")} name="source" id={`source-${pillar.id}`} error={err("source")} />
+            <Field type="text" label={t("messages.house.proofSource")} hint={t("messages.house.proofSourceHint")} name="source" id={`source-${pillar.id}`} error={err("source")} />
           </>
         )}
         <button type="submit" className="button button--secondary" disabled={navigation.state === "submitting"}>

@@ -135,7 +135,7 @@ export default function AudiencePlan() {
         </section>
 
         <section className="card plan-main" aria-labelledby="plan-heading">
-          <h3 id="plan-heading">{t("messages.plan.message")}</h3>
+          <h3 id="plan-heading">{t("messages.audiences.message")}</h3>
           {audience.missing.length > 0 ? (
             <p>
               <span className="badge badge--warn">{t("messages.audiences.languageMissing", { languages: audience.missing.map(languageName).join(", ") })}</span>
@@ -164,6 +164,7 @@ export default function AudiencePlan() {
                 </label>
               </div>
               <Field
+                type="text"
                 label={t("messages.plan.callToAction")}
                 hint={t("messages.plan.callToActionHint")}
                 name="callToAction"
@@ -226,7 +227,7 @@ export default function AudiencePlan() {
           <h3 id="audience-edit-heading">{t("messages.plan.audienceHeading")}</h3>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="audience" />
-            <Field label={t("messages.plan.name")} name="name" defaultValue={name} error={tr(audienceErrors, "name")} />
+            <Field type="text" label={t("messages.plan.name")} name="name" defaultValue={name} error={tr(audienceErrors, "name")} />
             <CheckboxGroup
               legend={t("messages.plan.groups")}
               name="groupIds"

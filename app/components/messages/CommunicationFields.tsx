@@ -34,7 +34,7 @@ export function CommunicationFields({
   const err = (field: string) => (errors[field] ? t(errors[field] as MessageKey) : undefined);
   return (
     <div className="communication-fields">
-      <Field label={t("messages.communications.what")} name="title" id={`${idPrefix}-title`} defaultValue={defaults?.title ?? ""} error={err("title")} />
+      <Field type="text" label={t("messages.communications.what")} name="title" id={`${idPrefix}-title`} defaultValue={defaults?.title ?? ""} error={err("title")} />
       <Field label={t("messages.communications.date")} name="date" id={`${idPrefix}-date`} type="date" defaultValue={defaults?.date ?? ""} error={err("date")} />
       <SelectField
         label={t("messages.communications.audience")}
@@ -68,7 +68,7 @@ export function CommunicationFields({
         options={CHAMPION_LANGUAGES.map((code) => ({ value: code, label: t(`champions.languages.${code}`) }))}
         error={err("language")}
       />
-      <Field label={t("messages.communications.owner")} name="owner" id={`${idPrefix}-owner`} defaultValue={defaults?.owner ?? ""} error={err("owner")} />
+      <Field type="text" label={t("messages.communications.owner")} name="owner" id={`${idPrefix}-owner`} defaultValue={defaults?.owner ?? ""} error={err("owner")} />
     </div>
   );
 }
