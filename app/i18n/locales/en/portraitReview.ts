@@ -193,7 +193,7 @@ export default {
     linkFromWorkshop: "Where did my ideas go?",
     lead: "The ideas you shared from this phone, and the competencies of the district's Portrait of a Graduate that cite them.",
     unknownDevice:
-      "We could not find any workshop joined from this phone or browser. This page works on the same phone and browser you used to join a workshop, because that is the only way we know which ideas are yours: we never ask for your name.",
+      "We could not find any workshop joined from this phone or browser. This page works on the same phone and browser you used to join a workshop, because that is the only way we know which ideas are yours: you take part without an account.",
     noIdeas: "You joined a workshop from this phone, but did not share any ideas there yet.",
     privacy: "Only you see this page, on this phone. Nothing about anybody else is shown.",
     fromPublished: "Competency names are from the Portrait the district published.",

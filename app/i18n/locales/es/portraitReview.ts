@@ -195,7 +195,7 @@ export default {
     linkFromWorkshop: "¿Qué pasó con mis ideas?",
     lead: "Las ideas que compartió desde este teléfono y las competencias del Perfil del Graduado del distrito que las citan.",
     unknownDevice:
-      "No encontramos ningún taller al que se haya unido desde este teléfono o navegador. Esta página funciona en el mismo teléfono y navegador que usó para unirse a un taller, porque es la única forma de saber qué ideas son suyas: nunca le pedimos su nombre.",
+      "No encontramos ningún taller al que se haya unido desde este teléfono o navegador. Esta página funciona en el mismo teléfono y navegador que usó para unirse a un taller, porque es la única forma de saber qué ideas son suyas: participa sin una cuenta.",
     noIdeas: "Se unió a un taller desde este teléfono, pero todavía no compartió ideas allí.",
     privacy: "Solo usted ve esta página, en este teléfono. No se muestra nada sobre otras personas.",
     fromPublished: "Los nombres de las competencias son los del Perfil que publicó el distrito.",
