@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { toSpreadsheetCsv } from "~/models/school-csv";
+import { toSpreadsheetCsv } from "~/utils/csv";
 import {
   CHAMPION_CSV_MAX_ROWS,
   championExportTable,

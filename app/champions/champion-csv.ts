@@ -1,6 +1,6 @@
-import Papa from "papaparse";
 import type { ChampionKind, ChampionStage, ConsentMethod } from "~/generated/prisma/enums";
 import { catalogues, type Locale } from "~/i18n/i18n";
+import { firstBinaryLine, isBlank, readRecords } from "~/utils/csv";
 import { stakeholderGroupLabel } from "~/models/stakeholder-groups";
 import { CHAMPION_KINDS, CHAMPION_STAGES, CONSENT_METHODS } from "./champion";
 import { CHAMPION_FIELD_MAX, championFieldsSchema, contactFieldsSchema, type ChampionFields, type ContactFields } from "./champion-form";
@@ -124,50 +124,11 @@ const columnFromHeader = lookup<ChampionCsvColumn | (typeof EXPORT_ONLY_COLUMNS)
   [...CHAMPION_CSV_COLUMNS, ...EXPORT_ONLY_COLUMNS].map((column) => [column, LOCALES.map((l) => catalogues[l].champions.csv.columns[column])] as const),
 );
 
-/* Reading records with their line numbers (the same approach as the schools import). */
-
-type CsvRecord = { line: number; cells: string[]; unclosedQuote: boolean };
-
-const LINE_BREAK = /\r\n|\r|\n/g;
-
-function countLineBreaks(text: string): number {
-  return text.match(LINE_BREAK)?.length ?? 0;
-}
-
-/** A header names its columns without commas, so its own line tells which delimiter the file uses. */
-function delimiterOf(text: string): string {
-  const firstLine = text.split(LINE_BREAK, 1)[0] ?? "";
-  if (firstLine.includes(",")) return ",";
-  if (firstLine.includes(";")) return ";";
-  if (firstLine.includes("\t")) return "\t";
-  return ",";
-}
-
-function readRecords(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let recordStart = 0;
-  let line = 1;
-  Papa.parse<string[]>(text, {
-    delimiter: delimiterOf(text),
-    skipEmptyLines: false,
-    step(result) {
-      records.push({ line, cells: result.data, unclosedQuote: result.errors.some((error) => error.code === "MissingQuotes") });
-      const recordEnd = result.meta.cursor;
-      line += countLineBreaks(text.slice(recordStart, recordEnd));
-      recordStart = recordEnd;
-    },
-  });
-  return records;
-}
-
 /** Undoes the export's guard against formulas ("'=x" → "=x"), so an exported file imports as it was. */
 function restoreFormulaText(cell: string): string {
   return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
-function isBlank(cells: readonly string[]): boolean {
-  return cells.every((cell) => cell.trim() === "");
-}
 
 /* Rows */
 
@@ -298,10 +259,8 @@ export function parseChampionCsv(input: string, context: ChampionCsvContext): Ch
   const text = input.startsWith("\uFEFF") ? input.slice(1) : input;
   if (text.trim() === "") return { ok: false, errors: [{ line: 1, key: "emptyFile" }] };
 
-  // Control characters and undecodable bytes mean a spreadsheet, PDF or image was uploaded instead of text.
-  // eslint-disable-next-line no-control-regex
-  const binaryAt = text.search(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/);
-  if (binaryAt >= 0) return { ok: false, errors: [{ line: 1 + countLineBreaks(text.slice(0, binaryAt)), key: "notCsv" }] };
+  const binaryLine = firstBinaryLine(text);
+  if (binaryLine !== null) return { ok: false, errors: [{ line: binaryLine, key: "notCsv" }] };
 
   const records = readRecords(text).filter((record) => record.unclosedQuote || !isBlank(record.cells));
   const [header, ...dataRecords] = records;

@@ -1,15 +1,7 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import {
-  decodeCsvBytes,
-  gradeBandFromText,
-  looksLikeCsvFile,
-  neutralizeFormula,
-  parseSchoolCsv,
-  SCHOOL_CSV_MAX_ROWS,
-  toSpreadsheetCsv,
-  type SchoolCsvResult,
-} from "./school-csv";
+import { decodeCsvBytes, looksLikeCsvFile, neutralizeFormula, toSpreadsheetCsv } from "~/utils/csv";
+import { gradeBandFromText, parseSchoolCsv, SCHOOL_CSV_MAX_ROWS, type SchoolCsvResult } from "./school-csv";
 
 function errorsOf(result: SchoolCsvResult) {
   if (result.ok) throw new Error("expected errors, got rows");

@@ -25,7 +25,7 @@ import { languageList } from "~/components/champions/labels";
 import { TableRegion } from "~/components/TableRegion";
 import type { MessageKey } from "~/i18n/i18n";
 import { useLocale } from "~/i18n/useLocale";
-import { decodeCsvBytes, looksLikeCsvFile } from "~/models/school-csv";
+import { decodeCsvBytes, looksLikeCsvFile } from "~/utils/csv";
 import { stakeholderGroupLabel } from "~/models/stakeholder-groups";
 
 export const meta: MetaFunction = () => [{ title: "Import champions · Groundwork" }];

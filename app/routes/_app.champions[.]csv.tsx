@@ -6,7 +6,7 @@ import { listChampionContacts, listChampions } from "~/champions/champions.serve
 import { listCriteria } from "~/champions/criteria.server";
 import { criteriaScore } from "~/champions/score";
 import { getTranslator } from "~/i18n/locale.server";
-import { toSpreadsheetCsv } from "~/models/school-csv";
+import { toSpreadsheetCsv } from "~/utils/csv";
 import { prisma } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
 

@@ -4,7 +4,7 @@ import { requireUser } from "~/auth/session.server";
 import { getTranslator } from "~/i18n/locale.server";
 import type { MessageKey } from "~/i18n/i18n";
 import { listCommunications } from "~/messages/messages.server";
-import { toSpreadsheetCsv } from "~/models/school-csv";
+import { toSpreadsheetCsv } from "~/utils/csv";
 import { prisma } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
 

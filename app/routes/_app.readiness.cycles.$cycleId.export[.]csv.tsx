@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/auth/session.server";
 import { getTranslator } from "~/i18n/locale.server";
-import { toSpreadsheetCsv } from "~/models/school-csv";
+import { toSpreadsheetCsv } from "~/utils/csv";
 import { readinessCsvRows } from "~/readiness/csv";
 import { cycleExport } from "~/readiness/cycle.server";
 import { LEVEL_NAMES } from "~/readiness/levels";

@@ -15,8 +15,6 @@ import { TableRegion } from "~/components/TableRegion";
 import type { MessageKey } from "~/i18n/i18n";
 import { useLocale } from "~/i18n/useLocale";
 import {
-  decodeCsvBytes,
-  looksLikeCsvFile,
   SCHOOL_CSV_COLUMNS,
   SCHOOL_CSV_MAX_BYTES,
   SCHOOL_CSV_MAX_ROWS,
@@ -24,6 +22,7 @@ import {
   type SchoolCsvRow,
 } from "~/models/school-csv";
 import { importSchools, previewSchoolImport } from "~/models/school.server";
+import { decodeCsvBytes, looksLikeCsvFile } from "~/utils/csv";
 
 export const meta: MetaFunction = () => [{ title: "Import schools · Groundwork" }];
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/auth/session.server";
 import { getTranslator } from "~/i18n/locale.server";
-import { toSpreadsheetCsv } from "~/models/school-csv";
+import { toSpreadsheetCsv } from "~/utils/csv";
 import { listSchools } from "~/models/school.server";
 import { prisma } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";

@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "~/i18n/i18n";
-import { neutralizeFormula } from "~/models/school-csv";
+import { neutralizeFormula } from "~/utils/csv";
 import { configSchemaFor } from "./activity-types";
 import type { LiveActivity } from "./live-view";
 import { answerText, exportCsv, exportKindSchema, exportPath, exportRows, type ExportInput } from "./results-csv";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Locale, Translate } from "~/i18n/i18n";
-import { toSpreadsheetCsv } from "~/models/school-csv";
+import { toSpreadsheetCsv } from "~/utils/csv";
 import type { ActivityType } from "./activity-types";
 import { ideaRatingStats } from "./aggregate";
 import { translated, type LiveActivity } from "./live-view";
