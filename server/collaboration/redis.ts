@@ -14,6 +14,9 @@ export function redisConfiguration(redisUrl: string): Partial<RedisConfiguration
       password: url.password ? decodeURIComponent(url.password) : undefined,
       db: Number.isInteger(db) ? db : 0,
       tls: url.protocol === "rediss:" ? {} : undefined,
+      // The subscriber connection may subscribe before ioredis' ready check (an INFO command), which
+      // Redis then refuses in subscriber mode and the connection never becomes ready.
+      enableReadyCheck: false,
     },
   };
 }

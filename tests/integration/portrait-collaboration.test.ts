@@ -26,10 +26,11 @@ useTestDatabase();
 
 type Running = { httpServer: Server; collaboration: CollaborationServer; url: string };
 
-async function start(options: { stateStore?: PortraitStateStore } = {}): Promise<Running> {
+async function start(options: { stateStore?: PortraitStateStore; redisUrl?: string } = {}): Promise<Running> {
   const httpServer = createServer();
   const collaboration = createCollaborationServer(httpServer, {
     otherUpgradePaths: [SOCKET_PATH],
+    redisUrl: options.redisUrl,
     debounceMs: 50,
     maxDebounceMs: 200,
     stateStore: options.stateStore,
@@ -263,6 +264,35 @@ describe("persistence", () => {
       expect(competencyIds(docFromState(await loadPortraitState(otherDistrictId)))).toEqual(["c9keptinmemory"]);
     } finally {
       await new Promise<void>((resolve) => running.httpServer.close(() => resolve()));
+    }
+  });
+});
+
+describe("several nodes", () => {
+  const redisUrl = process.env.TEST_REDIS_URL;
+  it.skipIf(!redisUrl)("share a document through Redis: edits and presence cross nodes, and it is stored", async () => {
+    const nodes = [await start({ redisUrl }), await start({ redisUrl })];
+    const name = portraitDocumentName(otherDistrictId);
+    const [onFirst, onSecond] = nodes.map((node) => openPortrait(node.url, name, cookies.otherLeader));
+    try {
+      await Promise.all([synced(onFirst!), synced(onSecond!)]);
+      addCompetency(onFirst!.doc, { id: "c8acrossnodes01", title: "Across nodes" });
+      await untilDoc(onSecond!, (doc) => competencyIds(doc).includes("c8acrossnodes01"));
+      onSecond!.provider.setAwarenessField("user", { name: "On the second node", color: "#0e7490" });
+      await new Promise<void>((resolve) => {
+        const check = () => {
+          const names = [...onFirst!.provider.awareness!.getStates().values()].map((state) => (state.user as { name?: string } | undefined)?.name);
+          if (names.includes("On the second node")) resolve();
+        };
+        onFirst!.provider.on("awarenessChange", check);
+        check();
+      });
+      await untilStored(onFirst!);
+      expect(competencyIds(docFromState(await loadPortraitState(otherDistrictId)))).toContain("c8acrossnodes01");
+    } finally {
+      onFirst!.destroy();
+      onSecond!.destroy();
+      for (const node of nodes) await stop(node);
     }
   });
 });
