@@ -27,6 +27,7 @@ async function openAs(browser: Browser, email: string): Promise<Person> {
   await signIn(page, email);
   await page.goto("/portrait");
   await expect(page.getByText("Saved", { exact: true })).toBeVisible();
+  await expectAccessible(page);
   return { context, page, errors };
 }
 
