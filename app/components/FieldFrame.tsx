@@ -7,6 +7,8 @@ export type FieldFrameProps = {
   error?: string;
   hint?: ReactNode;
   id?: string;
+  /** Announce the error as soon as it appears (for an error found in the browser, without a page load). */
+  alert?: boolean;
 };
 
 /** What a control inside a FieldFrame needs to be labelled and described. */
@@ -22,7 +24,7 @@ export type ControlProps = {
  * reader announces the hint and the error with the control. Field,
  * TextareaField and SelectField are this frame around their own control.
  */
-export function FieldFrame({ label, name, error, hint, id, children }: FieldFrameProps & { children: (control: ControlProps) => ReactNode }) {
+export function FieldFrame({ label, name, error, hint, id, alert, children }: FieldFrameProps & { children: (control: ControlProps) => ReactNode }) {
   const generated = useId();
   const controlId = id ?? `${name}-${generated}`;
   const hintId = `${controlId}-hint`;
@@ -40,7 +42,7 @@ export function FieldFrame({ label, name, error, hint, id, children }: FieldFram
       </label>
       {children({ id: controlId, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
       {error ? (
-        <p className="field-error" id={errorId}>
+        <p className="field-error" id={errorId} role={alert ? "alert" : undefined}>
           {error}
         </p>
       ) : null}

@@ -7,8 +7,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole } from "~/auth/session.server";
 import { championPaths } from "~/champions/champion";
@@ -22,6 +21,7 @@ import {
 } from "~/champions/champion-csv";
 import { championOptions, importChampions, previewChampionImport } from "~/champions/champions.server";
 import { languageList } from "~/components/champions/labels";
+import { CsvConfirmForm, CsvFileForm } from "~/components/CsvImportForms";
 import { TableRegion } from "~/components/TableRegion";
 import type { MessageKey } from "~/i18n/i18n";
 import { useLocale } from "~/i18n/useLocale";
@@ -125,28 +125,14 @@ export default function ImportChampions() {
   const navigation = useNavigation();
   const { t, locale } = useLocale();
   const busy = navigation.state === "submitting";
-  const fileInputId = useId();
-  const fileInput = useRef<HTMLInputElement>(null);
-  // Checked in the browser too, so a large file is refused before it is sent.
-  const [tooLargeHere, setTooLargeHere] = useState(false);
   const groupName = (id: string | null) => {
     const group = options.groups.find((candidate) => candidate.id === id);
     return group ? stakeholderGroupLabel(group, locale) : t("champions.directory.none");
   };
   const schoolName = (id: string | null) => options.schools.find((school) => school.id === id)?.name ?? t("champions.directory.none");
 
-  function checkSize(event: FormEvent<HTMLFormElement>) {
-    const file = fileInput.current?.files?.[0];
-    const tooLarge = Boolean(file && file.size > CHAMPION_CSV_MAX_BYTES);
-    setTooLargeHere(tooLarge);
-    if (tooLarge) {
-      event.preventDefault();
-      fileInput.current?.focus();
-    }
-  }
 
-  const problem = tooLargeHere ? "tooLarge" : state?.step === "failed" ? state.problem : null;
-  const fileError = problem ? t(`champions.import.${problem}`) : undefined;
+  const serverError = state?.step === "failed" ? t(`champions.import.${state.problem}`) : undefined;
   const reasons = (list: readonly string[]) => list.map((reason) => t(`champions.duplicateReasons.${reason}` as MessageKey)).join(", ");
 
   return (
@@ -246,49 +232,25 @@ export default function ImportChampions() {
           {state.count > state.rows.length ? (
             <p className="muted">{t("champions.import.previewMore", { count: state.count - state.rows.length })}</p>
           ) : null}
-          <Form method="post" encType="multipart/form-data" className="row">
-            <input type="hidden" name="intent" value="confirm" />
-            <input type="hidden" name="csvText" value={state.csvText} />
-            <button type="submit" className="button" disabled={busy}>
-              {t("champions.import.confirm", { count: state.count })}
-            </button>
-            <Link to={championPaths.import} className="button button--secondary">
-              {t("champions.import.startOver")}
-            </Link>
-          </Form>
+          <CsvConfirmForm
+            csvText={state.csvText}
+            confirmLabel={t("champions.import.confirm", { count: state.count })}
+            startOverLabel={t("champions.import.startOver")}
+            startOverTo={championPaths.import}
+            busy={busy}
+          />
         </section>
       ) : (
         <section className="card">
-          <Form method="post" encType="multipart/form-data" onSubmit={checkSize} noValidate>
-            <input type="hidden" name="intent" value="check" />
-            <div className="field">
-              <label htmlFor={fileInputId}>
-                {t("champions.import.file")}
-                <span className="hint" id={`${fileInputId}-hint`}>
-                  {t("champions.import.fileHint", { max: CHAMPION_CSV_MAX_ROWS })}
-                </span>
-              </label>
-              <input
-                ref={fileInput}
-                id={fileInputId}
-                type="file"
-                name="file"
-                accept=".csv,text/csv"
-                required
-                aria-invalid={fileError ? true : undefined}
-                aria-describedby={[`${fileInputId}-hint`, fileError ? `${fileInputId}-error` : null].filter(Boolean).join(" ")}
-                onChange={() => setTooLargeHere(false)}
-              />
-              {fileError ? (
-                <p className="field-error" id={`${fileInputId}-error`} role="alert">
-                  {fileError}
-                </p>
-              ) : null}
-            </div>
-            <button type="submit" className="button" disabled={busy}>
-              {t("champions.import.check")}
-            </button>
-          </Form>
+          <CsvFileForm
+            label={t("champions.import.file")}
+            hint={t("champions.import.fileHint", { max: CHAMPION_CSV_MAX_ROWS })}
+            submitLabel={t("champions.import.check")}
+            maxBytes={CHAMPION_CSV_MAX_BYTES}
+            tooLargeMessage={t("champions.import.tooLarge")}
+            serverError={serverError}
+            busy={busy}
+          />
         </section>
       )}
     </>

@@ -7,10 +7,10 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { Link, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole } from "~/auth/session.server";
+import { CsvConfirmForm, CsvFileForm } from "~/components/CsvImportForms";
 import { TableRegion } from "~/components/TableRegion";
 import type { MessageKey } from "~/i18n/i18n";
 import { useLocale } from "~/i18n/useLocale";
@@ -93,23 +93,10 @@ export default function ImportSchools() {
   const navigation = useNavigation();
   const { t } = useLocale();
   const busy = navigation.state === "submitting";
-  const fileInputId = useId();
-  const fileInput = useRef<HTMLInputElement>(null);
-  // Checked in the browser too, so a large file is refused before it is sent.
-  const [tooLargeHere, setTooLargeHere] = useState(false);
 
-  function checkSize(event: FormEvent<HTMLFormElement>) {
-    const file = fileInput.current?.files?.[0];
-    const tooLarge = Boolean(file && file.size > SCHOOL_CSV_MAX_BYTES);
-    setTooLargeHere(tooLarge);
-    if (tooLarge) {
-      event.preventDefault();
-      fileInput.current?.focus();
-    }
-  }
 
-  const problem = tooLargeHere ? "tooLarge" : state?.step === "failed" ? state.problem : null;
-  const fileError = problem === "tooLarge" || problem === "chooseFile" ? t(`settings.import.${problem}`) : undefined;
+  const serverError =
+    state?.step === "failed" && (state.problem === "tooLarge" || state.problem === "chooseFile") ? t(`settings.import.${state.problem}`) : undefined;
 
   return (
     <>
@@ -137,7 +124,7 @@ export default function ImportSchools() {
         </div>
       ) : null}
 
-      {problem === "conflict" ? (
+      {state?.step === "failed" && state.problem === "conflict" ? (
         <div className="alert alert--error" role="alert">
           {t("settings.import.conflict")}
         </div>
@@ -192,49 +179,25 @@ export default function ImportSchools() {
           {state.count > state.rows.length ? (
             <p className="muted">{t("settings.import.previewMore", { count: state.count - state.rows.length })}</p>
           ) : null}
-          <Form method="post" encType="multipart/form-data" className="row">
-            <input type="hidden" name="intent" value="confirm" />
-            <input type="hidden" name="csvText" value={state.csvText} />
-            <button type="submit" className="button" disabled={busy}>
-              {t("settings.import.confirm", { count: state.count })}
-            </button>
-            <Link to="/settings/schools/import" className="button button--secondary">
-              {t("settings.import.startOver")}
-            </Link>
-          </Form>
+          <CsvConfirmForm
+            csvText={state.csvText}
+            confirmLabel={t("settings.import.confirm", { count: state.count })}
+            startOverLabel={t("settings.import.startOver")}
+            startOverTo={"/settings/schools/import"}
+            busy={busy}
+          />
         </section>
       ) : (
         <section className="card">
-          <Form method="post" encType="multipart/form-data" onSubmit={checkSize} noValidate>
-            <input type="hidden" name="intent" value="check" />
-            <div className="field">
-              <label htmlFor={fileInputId}>
-                {t("settings.import.file")}
-                <span className="hint" id={`${fileInputId}-hint`}>
-                  {t("settings.import.fileHint", { max: SCHOOL_CSV_MAX_ROWS })}
-                </span>
-              </label>
-              <input
-                ref={fileInput}
-                id={fileInputId}
-                type="file"
-                name="file"
-                accept=".csv,text/csv"
-                required
-                aria-invalid={fileError ? true : undefined}
-                aria-describedby={[`${fileInputId}-hint`, fileError ? `${fileInputId}-error` : null].filter(Boolean).join(" ")}
-                onChange={() => setTooLargeHere(false)}
-              />
-              {fileError ? (
-                <p className="field-error" id={`${fileInputId}-error`} role="alert">
-                  {fileError}
-                </p>
-              ) : null}
-            </div>
-            <button type="submit" className="button" disabled={busy}>
-              {t("settings.import.check")}
-            </button>
-          </Form>
+          <CsvFileForm
+            label={t("settings.import.file")}
+            hint={t("settings.import.fileHint", { max: SCHOOL_CSV_MAX_ROWS })}
+            submitLabel={t("settings.import.check")}
+            maxBytes={SCHOOL_CSV_MAX_BYTES}
+            tooLargeMessage={t("settings.import.tooLarge")}
+            serverError={serverError}
+            busy={busy}
+          />
         </section>
       )}
     </>
