@@ -177,7 +177,7 @@ test.describe("Portrait of a Graduate", () => {
     await close(facilitator);
   });
 
-  test("competencies are added, moved by keyboard and removed, for everyone", async ({ page, browser }) => {
+  test("competencies are added, moved by keyboard and removed, for everyone", async ({ page, browser, baseURL }) => {
     await signIn(page, DEMO.leader);
     await page.goto("/portrait");
     await expect(page.getByText("Saved", { exact: true })).toBeVisible();
@@ -189,6 +189,15 @@ test.describe("Portrait of a Graduate", () => {
     await expect(page.getByRole("status").filter({ hasText: `${title} added.` })).toBeAttached();
     await expect(page.getByRole("textbox", { name: "Title" }).last()).toBeFocused();
     await expect(competency(facilitator.page, title)).toBeVisible();
+    // Opening the new, empty fields in two browsers writes nothing into them: no doubled empty paragraphs.
+    const id = (await page.locator("li.competency", { has: competency(page, title) }).getAttribute("id"))!.replace("competency-", "");
+    await expect(facilitator.page.getByText("Saved", { exact: true })).toBeVisible();
+    const { doc, client } = await serverDocument(page, baseURL!);
+    try {
+      for (const key of ["description", "elementary", "middle", "high"] as const) expect(doc.getXmlFragment(competencyFragmentName(id, key)).length).toBeLessThanOrEqual(1);
+    } finally {
+      client.destroy();
+    }
     const headings = (p: Page) => p.getByRole("article").getByRole("heading", { level: 3 });
     const last = (await headings(page).allInnerTexts()).length;
 
