@@ -2,12 +2,14 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import type { CommentActionResult } from "~/components/portrait/CommentsPanel";
+import { EvidenceCountsProvider } from "~/components/portrait/EvidenceCounts";
 import { PortraitEditor } from "~/components/portrait/PortraitEditor";
 import { useLocale } from "~/i18n/useLocale";
 import { canEditPortrait, presenceColour } from "~/portrait/collaboration";
 import { commentFormSchema } from "~/portrait/comments";
 import { listCommentThreads, runCommentCommand } from "~/portrait/comments.server";
 import { portraitDocumentName } from "~/portrait/document";
+import { evidenceSummary } from "~/portrait/evidence.server";
 import { readPortraitContent } from "~/portrait/portrait.server";
 import { parseForm } from "~/utils/forms";
 
@@ -15,13 +17,20 @@ export const meta: MetaFunction = () => [{ title: "Portrait of a Graduate · Gro
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [threads, initial] = await Promise.all([listCommentThreads(user.districtId), readPortraitContent(user.districtId)]);
+  const [threads, initial, evidence] = await Promise.all([
+    listCommentThreads(user.districtId),
+    readPortraitContent(user.districtId),
+    evidenceSummary(user.districtId),
+  ]);
   return {
     documentName: portraitDocumentName(user.districtId),
     me: { name: user.name, color: presenceColour(user.id), role: user.role },
     canEdit: canEditPortrait(user.role),
     threads,
     initial,
+    evidence: Object.fromEntries(
+      Object.entries(evidence).map(([id, summary]) => [id, { ideaCount: summary.ideaCount, hasEvidence: summary.hasEvidence }]),
+    ),
   };
 }
 
@@ -38,13 +47,15 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function PortraitDraft() {
-  const { documentName, me, canEdit, threads, initial } = useLoaderData<typeof loader>();
+  const { documentName, me, canEdit, threads, initial, evidence } = useLoaderData<typeof loader>();
   const { t } = useLocale();
   return (
     <>
       <h1>{t("portrait.title")}</h1>
       <p className="muted">{canEdit ? t("portrait.editor.lead") : t("portrait.editor.leadReadOnly")}</p>
-      <PortraitEditor documentName={documentName} me={me} canEdit={canEdit} threads={threads} initial={initial} />
+      <EvidenceCountsProvider value={evidence}>
+        <PortraitEditor documentName={documentName} me={me} canEdit={canEdit} threads={threads} initial={initial} />
+      </EvidenceCountsProvider>
     </>
   );
 }

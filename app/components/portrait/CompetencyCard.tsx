@@ -7,6 +7,7 @@ import type { Presence } from "~/portrait/collaboration";
 import type { HighlightedComment } from "~/portrait/comment-highlights";
 import { COMPETENCY_TITLE_MAX, competencyFragmentName, competencyTitle, GRADE_BAND_FIELDS, setPlainText } from "~/portrait/document";
 import type { PortraitSession } from "~/portrait/usePortraitConnection";
+import { useEvidenceCount } from "./EvidenceCounts";
 import { RichField, type CommentRequest } from "./RichField";
 
 type CompetencyCardProps = {
@@ -75,10 +76,7 @@ export function CompetencyCard(props: CompetencyCardProps) {
           </h3>
           {canEdit && text ? <TitleInput text={text} id={`competency-${id}-title`} label={t("portrait.competency.title")} /> : null}
           <div className="competency__actions">
-            <Link to={`/portrait/evidence?competency=${encodeURIComponent(id)}`} className="competency__evidence">
-              {t("portrait.competency.evidence")}
-              <span className="visually-hidden">{t("portrait.competency.forCompetency", { name })}</span>
-            </Link>
+            <EvidenceLink id={id} name={name} />
             {canEdit ? (
               <div className="row move-buttons">
                 <button
@@ -155,5 +153,26 @@ export function CompetencyCard(props: CompetencyCardProps) {
         </div>
       </article>
     </li>
+  );
+}
+
+/** The way to a competency's evidence, saying how much there is, and flagging a competency the community has not spoken to yet. */
+function EvidenceLink({ id, name }: { id: string; name: string }) {
+  const { t } = useLocale();
+  const evidence = useEvidenceCount(id);
+  const to = `/portrait/evidence?competency=${encodeURIComponent(id)}`;
+  if (evidence && !evidence.hasEvidence) {
+    return (
+      <Link to={to} className="competency__evidence competency__evidence--missing">
+        {t("portrait.competency.noEvidence")}
+        <span className="visually-hidden">{t("portrait.competency.forCompetency", { name })}</span>
+      </Link>
+    );
+  }
+  return (
+    <Link to={to} className="competency__evidence">
+      {evidence ? t("portrait.competency.evidenceCount", { count: evidence.ideaCount }) : t("portrait.competency.evidence")}
+      <span className="visually-hidden">{t("portrait.competency.forCompetency", { name })}</span>
+    </Link>
   );
 }

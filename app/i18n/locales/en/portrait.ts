@@ -47,6 +47,8 @@ export default {
     number: "Competency {position} of {count}",
     title: "Title",
     evidence: "Evidence",
+    evidenceCount: { one: "Evidence: {count} community idea", other: "Evidence: {count} community ideas" },
+    noEvidence: "No community evidence yet: find some",
     forCompetency: "for {name}",
     moveUp: "Move {name} up",
     moveDown: "Move {name} down",

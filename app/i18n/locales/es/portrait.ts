@@ -49,6 +49,8 @@ export default {
     number: "Competencia {position} de {count}",
     title: "Título",
     evidence: "Evidencias",
+    evidenceCount: { one: "Evidencias: {count} idea de la comunidad", other: "Evidencias: {count} ideas de la comunidad" },
+    noEvidence: "Aún sin evidencias de la comunidad: buscar",
     forCompetency: "de {name}",
     moveUp: "Subir {name}",
     moveDown: "Bajar {name}",
