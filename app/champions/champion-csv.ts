@@ -1,6 +1,6 @@
 import type { ChampionKind, ChampionStage, ConsentMethod } from "~/generated/prisma/enums";
 import { catalogues, type Locale } from "~/i18n/i18n";
-import { firstBinaryLine, isBlank, readRecords } from "~/utils/csv";
+import { isBlank, readCsvTable } from "~/utils/csv";
 import { stakeholderGroupLabel } from "~/models/stakeholder-groups";
 import { CHAMPION_KINDS, CHAMPION_STAGES, CONSENT_METHODS } from "./champion";
 import { CHAMPION_FIELD_MAX, championFieldsSchema, contactFieldsSchema, type ChampionFields, type ContactFields } from "./champion-form";
@@ -256,16 +256,9 @@ function readRow(line: number, cells: Cells, resolve: { group: (t: string) => st
  * as codes or as their English or Spanish names.
  */
 export function parseChampionCsv(input: string, context: ChampionCsvContext): ChampionCsvResult {
-  const text = input.startsWith("\uFEFF") ? input.slice(1) : input;
-  if (text.trim() === "") return { ok: false, errors: [{ line: 1, key: "emptyFile" }] };
-
-  const binaryLine = firstBinaryLine(text);
-  if (binaryLine !== null) return { ok: false, errors: [{ line: binaryLine, key: "notCsv" }] };
-
-  const records = readRecords(text).filter((record) => record.unclosedQuote || !isBlank(record.cells));
-  const [header, ...dataRecords] = records;
-  if (!header) return { ok: false, errors: [{ line: 1, key: "emptyFile" }] };
-  if (header.unclosedQuote) return { ok: false, errors: [{ line: header.line, key: "unclosedQuote" }] };
+  const table = readCsvTable(input);
+  if (!table.ok) return { ok: false, errors: [table.problem] };
+  const { header, records: dataRecords } = table;
 
   const headerErrors: ChampionCsvError[] = [];
   const columnIndex = new Map<ChampionCsvColumn, number>();

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { GradeBand } from "~/generated/prisma/enums";
 import { catalogues } from "~/i18n/i18n";
-import { firstBinaryLine, isBlank, readRecords } from "~/utils/csv";
+import { isBlank, readCsvTable } from "~/utils/csv";
 import { nameKey, tidyName } from "./names";
 import { GRADE_BANDS, PRINCIPAL_MAX, SCHOOL_CODE_MAX, SCHOOL_NAME_MAX } from "./school";
 
@@ -130,16 +130,9 @@ function isColumn(name: string): name is Column {
  * `existingNames` are the names already used in the district (archived schools included).
  */
 export function parseSchoolCsv(input: string, existingNames: readonly string[]): SchoolCsvResult {
-  const text = input.startsWith("\uFEFF") ? input.slice(1) : input;
-  if (text.trim() === "") return { ok: false, errors: [{ line: 1, key: "emptyFile" }] };
-
-  const binaryLine = firstBinaryLine(text);
-  if (binaryLine !== null) return { ok: false, errors: [{ line: binaryLine, key: "notCsv" }] };
-
-  const records = readRecords(text).filter((record) => record.unclosedQuote || !isBlank(record.cells));
-  const [header, ...dataRecords] = records;
-  if (!header) return { ok: false, errors: [{ line: 1, key: "emptyFile" }] };
-  if (header.unclosedQuote) return { ok: false, errors: [{ line: header.line, key: "unclosedQuote" }] };
+  const table = readCsvTable(input);
+  if (!table.ok) return { ok: false, errors: [table.problem] };
+  const { header, records: dataRecords } = table;
 
   const headerErrors: SchoolCsvError[] = [];
   const columnIndex = new Map<Column, number>();

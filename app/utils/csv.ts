@@ -102,3 +102,21 @@ export function decodeCsvBytes(bytes: Uint8Array): string | null {
 export function looksLikeCsvFile(fileName: string, type: string): boolean {
   return /\.csv$/i.test(fileName.trim()) || ["text/csv", "application/csv"].includes(type.toLowerCase());
 }
+
+export type CsvTableProblem = { line: number; key: "emptyFile" | "notCsv" | "unclosedQuote" };
+
+/**
+ * The first steps of every import: drop a byte order mark, refuse an empty or
+ * binary file, and split the rest into its header and data records (blank
+ * lines dropped, line numbers kept). Each import then reads its own columns.
+ */
+export function readCsvTable(input: string): { ok: true; header: CsvRecord; records: CsvRecord[] } | { ok: false; problem: CsvTableProblem } {
+  const text = input.startsWith("\uFEFF") ? input.slice(1) : input;
+  if (text.trim() === "") return { ok: false, problem: { line: 1, key: "emptyFile" } };
+  const binaryLine = firstBinaryLine(text);
+  if (binaryLine !== null) return { ok: false, problem: { line: binaryLine, key: "notCsv" } };
+  const [header, ...records] = readRecords(text).filter((record) => record.unclosedQuote || !isBlank(record.cells));
+  if (!header) return { ok: false, problem: { line: 1, key: "emptyFile" } };
+  if (header.unclosedQuote) return { ok: false, problem: { line: header.line, key: "unclosedQuote" } };
+  return { ok: true, header, records };
+}
