@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -10,8 +10,10 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useFocusAfterSubmit } from "./components/FocusAfterSubmit";
 import { LanguageSwitch } from "./components/LanguageSwitch";
 import { getLocale } from "./i18n/locale.server";
+import { pageTitle } from "./i18n/pageTitle";
 import { useLocale } from "./i18n/useLocale";
 import stylesheet from "./styles/app.css";
 import { useNonce } from "./utils/nonce";
@@ -21,7 +23,7 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Groundwork" }];
+export const meta = pageTitle("common.appName");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { locale: await getLocale(request) };
@@ -49,6 +51,7 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  useFocusAfterSubmit();
   return <Outlet />;
 }
 

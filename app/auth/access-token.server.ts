@@ -168,7 +168,7 @@ export async function emailAccessLink(input: {
     email: input.to,
     district: input.districtName,
     inviter: input.inviterName ?? t("auth.invitation.unknownInviter"),
-    role: t(`common.roles.${input.role}`),
+    role: t(`auth.invitation.roleInText.${input.role}`),
     link: input.link,
     expires,
   };

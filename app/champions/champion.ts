@@ -27,9 +27,11 @@ export const AUDIENCE_SIZE_MAX = 10_000_000;
 export const RATING_MIN = 1;
 export const RATING_MAX = 5;
 
-/** Leaders and facilitators keep the directory; school team members read it. */
+/** Leaders and facilitators keep the directory (and review nominations); school team members read it. */
+export const CHAMPION_MANAGER_ROLES = ["leader", "facilitator"] as const satisfies readonly Role[];
+
 export function canManageChampions(role: Role): boolean {
-  return role === "leader" || role === "facilitator";
+  return (CHAMPION_MANAGER_ROLES as readonly Role[]).includes(role);
 }
 
 /**

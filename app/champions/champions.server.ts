@@ -8,6 +8,7 @@ import { invariantResponse } from "~/utils/http.server";
 import { importDuplicateWarnings, parseChampionCsv, type ChampionCsvContext, type ChampionCsvError } from "./champion-csv";
 import type { ChampionFields, ContactFields, StageMove } from "./champion-form";
 import { NO_CONTACT } from "./consent";
+import type { NamedChampion } from "./names";
 import { stageMoveProblem } from "./pipeline";
 
 /**
@@ -79,9 +80,13 @@ export async function getChampionContact(districtId: string, championId: string)
   return contact;
 }
 
-/** Everyone in the directory by name, for choosing a person (merging a nomination). */
-export async function championNames(districtId: string): Promise<{ id: string; name: string }[]> {
-  return prisma.champion.findMany({ where: { districtId }, select: { id: true, name: true }, orderBy: [...BY_NAME] });
+/** Everyone in the directory by name, with what tells namesakes apart, for choosing a person (merging a nomination). */
+export async function championNames(districtId: string): Promise<NamedChampion[]> {
+  return prisma.champion.findMany({
+    where: { districtId },
+    select: { id: true, name: true, role: true, affiliation: true, school: { select: { name: true } } },
+    orderBy: [...BY_NAME],
+  });
 }
 
 /** Names, emails and phones for duplicate checks: used on the server only, never sent to a page. */

@@ -13,9 +13,16 @@ function describedText(html: string, controlTag: string): string[] {
 describe("form fields", () => {
   test("a field's hint and error are announced with its control", () => {
     const html = renderToStaticMarkup(<Field label="Email" name="email" hint="Your work address" error="Enter an email address" />);
-    expect(html).toMatch(/<label for="email-[^"]+">Email/);
+    expect(html).toMatch(/<label for="email-[^"]+">Email<\/label><p class="hint" id="email-[^"]+-hint">Your work address<\/p><input /);
     expect(html).toContain('aria-invalid="true"');
     expect(describedText(html, "input")).toEqual(["Your work address", "Enter an email address"]);
+  });
+
+  test("the hint is not part of the label, so the control's name is the label alone", () => {
+    const html = renderToStaticMarkup(<TextareaField label="Prompt in English" name="prompt" id="prompt" hint="Up to 500 characters." />);
+    const label = /<label for="prompt">(.*?)<\/label>/.exec(html)?.[1];
+    expect(label).toBe("Prompt in English");
+    expect(describedText(html, "textarea")).toEqual(["Up to 500 characters."]);
   });
 
   test("without hint or error the control is not described and not invalid", () => {

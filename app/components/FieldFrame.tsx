@@ -32,14 +32,13 @@ export function FieldFrame({ label, name, error, hint, id, alert, children }: Fi
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
-      <label htmlFor={controlId}>
-        {label}
-        {hint ? (
-          <span className="hint" id={hintId}>
-            {hint}
-          </span>
-        ) : null}
-      </label>
+      <label htmlFor={controlId}>{label}</label>
+      {/* The hint sits outside the label so that it is the control's description only, not also part of its name. */}
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
       {children({ id: controlId, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
       {error ? (
         <p className="field-error" id={errorId} role={alert ? "alert" : undefined}>

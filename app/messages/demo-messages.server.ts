@@ -1,5 +1,5 @@
-import { readPortraitContent } from "~/portrait/portrait.server";
 import { prisma } from "~/utils/db.server";
+import { addProofPoint, citationChoices } from "./messages.server";
 
 /*
  * The demo district's message plan: a message house citing the demo Portrait
@@ -10,8 +10,9 @@ import { prisma } from "~/utils/db.server";
  * skipped, so changes to the other demo seeds never break it.
  */
 
-const PILLARS: { title: string; competency?: string; idea?: string; other?: { text: string; source: string } }[] = [
-  { title: "Every student thinks for themselves", competency: "Critical thinker", idea: "Think critically: check sources and spot misinformation" },
+/** `readiness`: cite the district's most widely held readiness strength. */
+const PILLARS: { title: string; competency?: string; idea?: string; readiness?: true; other?: { text: string; source: string } }[] = [
+  { title: "Every student thinks for themselves", competency: "Critical thinker", idea: "Think critically: check sources and spot misinformation", readiness: true },
   { title: "Learning that works with others", competency: "Collaborator", idea: "Work on a team with people who disagree with them" },
   { title: "Ready for work, college and community", competency: "Communicator", idea: "Communicate professionally: email, interviews and a résumé" },
   {
@@ -24,28 +25,20 @@ const day = 24 * 60 * 60 * 1000;
 const dateFromToday = (days: number) => new Date(`${new Date(Date.now() + days * day).toISOString().slice(0, 10)}T00:00:00Z`);
 
 export async function seedDemoMessages(districtId: string): Promise<void> {
-  const { competencies } = await readPortraitContent(districtId);
-  const ideas = await prisma.idea.findMany({
-    where: { workshop: { districtId }, hiddenAt: null, mergedIntoId: null },
-    select: { id: true, text: true, workshop: { select: { title: true } }, participant: { select: { stakeholderGroup: { select: { name: true } } } } },
-  });
+  const choices = await citationChoices(districtId);
   const house = await prisma.messageHouse.create({
     data: { districtId, coreMessage: "Every Riverbend graduate leaves ready to think, work with others and shape their community — and we are building that future together." },
     select: { id: true },
   });
   for (const [position, pillar] of PILLARS.entries()) {
     const { id: pillarId } = await prisma.messagePillar.create({ data: { houseId: house.id, title: pillar.title, position }, select: { id: true } });
-    const competency = competencies.find((item) => item.title === pillar.competency);
-    if (competency) {
-      await prisma.proofPoint.create({ data: { pillarId, kind: "competency", refId: competency.id, text: competency.title, source: "Portrait of a Graduate" } });
-    }
-    const idea = ideas.find((item) => item.text === pillar.idea);
-    if (idea) {
-      await prisma.proofPoint.create({
-        data: { pillarId, kind: "idea", refId: idea.id, text: idea.text, source: idea.workshop.title, stakeholderGroup: idea.participant.stakeholderGroup.name },
-      });
-    }
-    if (pillar.other) await prisma.proofPoint.create({ data: { pillarId, kind: "other", ...pillar.other } });
+    const competency = choices.competencies.find((item) => item.title === pillar.competency);
+    if (competency) await addProofPoint(districtId, { pillarId, kind: "competency", refId: competency.id });
+    const idea = choices.ideas.find((item) => item.text === pillar.idea);
+    if (idea) await addProofPoint(districtId, { pillarId, kind: "idea", refId: idea.id });
+    const strongest = pillar.readiness ? choices.readiness[0] : undefined;
+    if (strongest) await addProofPoint(districtId, { pillarId, kind: "readiness", refId: strongest.refId });
+    if (pillar.other) await addProofPoint(districtId, { pillarId, kind: "other", ...pillar.other });
   }
 
   const audiences = await prisma.audience.findMany({ where: { districtId, key: { in: ["families", "partners"] } }, select: { id: true, key: true } });
@@ -63,6 +56,7 @@ export async function seedDemoMessages(districtId: string): Promise<void> {
         callToAction: "Come to the family night at your school and bring a neighbor.",
         channels: ["newsletter", "text_message", "backpack_flyer", "town_hall"],
         languages: ["en", "es"],
+        messageLanguage: "en",
       },
     });
     if (maria) await prisma.audienceMessenger.createMany({ data: [{ audienceId: families.id, championId: maria.id }], skipDuplicates: true });
@@ -82,6 +76,7 @@ export async function seedDemoMessages(districtId: string): Promise<void> {
         callToAction: "Offer one internship or job-shadowing day this spring.",
         channels: ["email", "meeting", "local_media"],
         languages: ["en"],
+        messageLanguage: "en",
       },
     });
     if (rotary) await prisma.audienceMessenger.createMany({ data: [{ audienceId: partners.id, championId: rotary.id }], skipDuplicates: true });

@@ -1,11 +1,15 @@
+import { z } from "zod";
 import type { CommunicationStatus } from "~/generated/prisma/enums";
 import { readPortraitContent } from "~/portrait/portrait.server";
 import { prisma } from "~/utils/db.server";
 import { getConfig } from "~/utils/env.server";
 import type { FieldErrors } from "~/utils/forms";
-import { signPayload, verifySignedPayload } from "~/utils/tokens.server";
+import { randomToken, signPayload, verifySignedPayload } from "~/utils/tokens.server";
+import { cycleHeatmap } from "~/readiness/cycle.server";
+import { indicatorReach } from "~/readiness/results";
 import { whatTheyCareAbout, type CaredAbout } from "./care";
 import { planGaps, type AudiencePlanState, type MessagePlanGaps } from "./gaps";
+import { parseReadinessRef, readinessChoices, readinessSource, type ReadinessChoice } from "./readiness-proof";
 import { canMoveTo, type CommunicationInput, type HouseInput, type PlanInput, type ProofPointInput } from "./plan";
 
 // Database side of message planning. Every function takes the signed-in
@@ -31,7 +35,7 @@ export async function loadHouse(districtId: string) {
           title: true,
           proofPoints: {
             orderBy: { createdAt: "asc" },
-            select: { id: true, kind: true, text: true, source: true, stakeholderGroup: true },
+            select: { id: true, kind: true, text: true, source: true, stakeholderGroup: true, schoolsStrong: true, schoolsRated: true },
           },
         },
       },
@@ -64,9 +68,33 @@ export async function saveHouse(districtId: string, input: HouseInput): Promise<
   });
 }
 
-/** What a proof point can cite: the Portrait's competencies and the district's visible workshop ideas. */
+/** How many of the district's latest readiness cycles the proof point picker offers results from. */
+const READINESS_CYCLES_OFFERED = 3;
+
+/** The results of the district's latest cycles that have any agreed level, newest first. */
+async function readinessResults(districtId: string): Promise<ReadinessChoice[]> {
+  const cycles = await prisma.assessmentCycle.findMany({
+    where: { districtId, schoolAssessments: { some: { consensus: { some: {} } } } },
+    orderBy: [{ dueDate: "desc" }, { createdAt: "desc" }],
+    take: READINESS_CYCLES_OFFERED,
+    select: { id: true },
+  });
+  const results = await Promise.all(cycles.map((cycle) => readinessResultsOf(districtId, cycle.id)));
+  return results.flat();
+}
+
+async function readinessResultsOf(districtId: string, cycleId: string): Promise<ReadinessChoice[]> {
+  const heatmap = await cycleHeatmap(districtId, cycleId);
+  const reach = indicatorReach(
+    heatmap.indicators.map((indicator) => indicator.id),
+    heatmap.rows,
+  );
+  return readinessChoices({ id: heatmap.cycle.id, name: heatmap.cycle.name, frameworkName: heatmap.cycle.frameworkName }, heatmap.indicators, reach);
+}
+
+/** What a proof point can cite: the Portrait's competencies, the district's visible workshop ideas and its latest readiness results. */
 export async function citationChoices(districtId: string) {
-  const [portrait, ideas] = await Promise.all([
+  const [portrait, ideas, readiness] = await Promise.all([
     readPortraitContent(districtId),
     prisma.idea.findMany({
       where: { workshop: { districtId }, hiddenAt: null, mergedIntoId: null },
@@ -74,8 +102,10 @@ export async function citationChoices(districtId: string) {
       take: 200,
       select: { id: true, text: true, workshop: { select: { title: true } }, participant: { select: { stakeholderGroup: { select: { name: true } } } } },
     }),
+    readinessResults(districtId),
   ]);
   return {
+    readiness,
     competencies: portrait.competencies.filter((competency) => competency.title.trim()).map((competency) => ({ id: competency.id, title: competency.title })),
     ideas: ideas.map((idea) => ({ id: idea.id, text: idea.text, workshopTitle: idea.workshop.title, group: idea.participant.stakeholderGroup.name })),
   };
@@ -88,7 +118,7 @@ export async function addProofPoint(districtId: string, input: ProofPointInput):
     const { competencies } = await readPortraitContent(districtId);
     const competency = competencies.find((item) => item.id === input.refId && item.title.trim());
     if (!competency) return invalid({ refId: "messages.errors.pickCompetency" });
-    await prisma.proofPoint.create({ data: { pillarId: pillar.id, kind: "competency", refId: competency.id, text: competency.title.trim(), source: "Portrait of a Graduate" } });
+    await prisma.proofPoint.create({ data: { pillarId: pillar.id, kind: "competency", refId: competency.id, text: competency.title.trim() } });
     return { ok: true, value: undefined };
   }
   if (input.kind === "idea") {
@@ -99,6 +129,24 @@ export async function addProofPoint(districtId: string, input: ProofPointInput):
     if (!idea) return invalid({ refId: "messages.errors.pickIdea" });
     await prisma.proofPoint.create({
       data: { pillarId: pillar.id, kind: "idea", refId: idea.id, text: idea.text, source: idea.workshop.title, stakeholderGroup: idea.participant.stakeholderGroup.name },
+    });
+    return { ok: true, value: undefined };
+  }
+  if (input.kind === "readiness") {
+    const ref = parseReadinessRef(input.refId);
+    const cycle = ref ? await prisma.assessmentCycle.findFirst({ where: { id: ref.cycleId, districtId }, select: { id: true } }) : null;
+    const result = ref && cycle ? (await readinessResultsOf(districtId, cycle.id)).find((choice) => choice.refId === input.refId) : undefined;
+    if (!result) return invalid({ refId: "messages.errors.pickReadiness" });
+    await prisma.proofPoint.create({
+      data: {
+        pillarId: pillar.id,
+        kind: "readiness",
+        refId: result.refId,
+        text: result.indicatorTitle,
+        source: readinessSource({ name: result.cycleName, frameworkName: result.frameworkName }),
+        schoolsStrong: result.strong,
+        schoolsRated: result.rated,
+      },
     });
     return { ok: true, value: undefined };
   }
@@ -118,7 +166,7 @@ const AUDIENCE_SELECT = {
   key: true,
   name: true,
   stakeholderGroups: { select: { id: true, key: true, name: true }, orderBy: { position: "asc" } },
-  plan: { select: { message: true, callToAction: true, channels: true, languages: true, updatedAt: true } },
+  plan: { select: { message: true, callToAction: true, channels: true, languages: true, messageLanguage: true, updatedAt: true } },
   messengers: { select: { champion: { select: { id: true, name: true, role: true, languages: true } } }, orderBy: { createdAt: "asc" } },
   communications: { select: { language: true } },
 } as const;
@@ -171,7 +219,7 @@ export async function caredAbout(districtId: string, groupIds: readonly string[]
 export async function listChampions(districtId: string) {
   return prisma.champion.findMany({
     where: { districtId, stage: { not: "stepped_back" } },
-    select: { id: true, name: true, role: true, languages: true },
+    select: { id: true, name: true, role: true, affiliation: true, school: { select: { name: true } }, languages: true },
     orderBy: { name: "asc" },
   });
 }
@@ -182,29 +230,13 @@ export async function savePlan(districtId: string, audienceId: string, input: Pl
   if (!audience) return notFound;
   const champions = await prisma.champion.count({ where: { districtId, id: { in: input.messengerIds } } });
   if (champions !== input.messengerIds.length) return invalid({ messengerIds: "messages.errors.champion" });
-  const plan = { message: input.message, callToAction: input.callToAction, channels: input.channels, languages: input.languages };
+  const plan = { message: input.message, callToAction: input.callToAction, channels: input.channels, languages: input.languages, messageLanguage: input.messageLanguage };
   await prisma.$transaction([
     prisma.audiencePlan.upsert({ where: { audienceId }, create: { audienceId, ...plan }, update: plan }),
     prisma.audienceMessenger.deleteMany({ where: { audienceId, championId: { notIn: input.messengerIds } } }),
     prisma.audienceMessenger.createMany({ data: input.messengerIds.map((championId) => ({ audienceId, championId })), skipDuplicates: true }),
   ]);
   return { ok: true, value: undefined };
-}
-
-/** Renames an audience and maps it to the district's stakeholder groups. */
-export async function updateAudience(districtId: string, audienceId: string, input: { name: string; groupIds: string[] }): Promise<Result> {
-  const audience = await prisma.audience.findFirst({ where: { id: audienceId, districtId }, select: { id: true } });
-  if (!audience) return notFound;
-  const groups = await prisma.stakeholderGroup.count({ where: { districtId, id: { in: input.groupIds } } });
-  if (groups !== input.groupIds.length) return invalid({ groupIds: "messages.errors.group" });
-  const clash = await prisma.audience.findFirst({ where: { districtId, name: { equals: input.name, mode: "insensitive" }, NOT: { id: audienceId } }, select: { id: true } });
-  if (clash) return invalid({ name: "messages.errors.audienceNameTaken" });
-  await prisma.audience.update({ where: { id: audienceId }, data: { name: input.name, stakeholderGroups: { set: input.groupIds.map((id) => ({ id })) } } });
-  return { ok: true, value: undefined };
-}
-
-export async function listStakeholderGroups(districtId: string) {
-  return prisma.stakeholderGroup.findMany({ where: { districtId }, select: { id: true, key: true, name: true }, orderBy: { position: "asc" } });
 }
 
 // ─── Communications ─────────────────────────────────────────────────────────
@@ -290,19 +322,50 @@ export async function deleteCommunication(districtId: string, communicationId: s
 
 const FEED_PURPOSE = "messages-ics";
 
-/** The secret part of the district's calendar feed address: its id, signed with the deployment secret. */
-export function feedToken(districtId: string): string {
-  return signPayload({ v: 1, purpose: FEED_PURPOSE, districtId }, getConfig().secret);
+/**
+ * The district's current feed key, made on first use. Two first requests at
+ * once both try to create it; the second create is skipped and both read the
+ * one that was stored.
+ */
+async function currentFeedKey(districtId: string): Promise<string> {
+  await prisma.communicationFeed.createMany({ data: [{ districtId, key: randomToken() }], skipDuplicates: true });
+  const feed = await prisma.communicationFeed.findUniqueOrThrow({ where: { districtId }, select: { key: true } });
+  return feed.key;
 }
 
-export function feedPath(districtId: string): string {
-  return `/feeds/messages/${feedToken(districtId)}/communications.ics`;
+/** The secret part of a calendar feed address: the district id and its feed key, signed with the deployment secret. */
+export function feedToken(districtId: string, key: string): string {
+  return signPayload({ v: 2, purpose: FEED_PURPOSE, districtId, key }, getConfig().secret);
 }
 
-/** The district a feed token was signed for, or null when it was forged, damaged or signed for something else. */
-export function districtOfFeedToken(token: string): string | null {
+/** The path of the district's calendar feed as it stands (a new key retires the old paths). */
+export async function feedPath(districtId: string): Promise<string> {
+  return `/feeds/messages/${feedToken(districtId, await currentFeedKey(districtId))}/communications.ics`;
+}
+
+/** When the district's feed address was last replaced, or null if it never was given out. */
+export async function feedRotatedAt(districtId: string): Promise<Date | null> {
+  const feed = await prisma.communicationFeed.findUnique({ where: { districtId }, select: { rotatedAt: true } });
+  return feed?.rotatedAt ?? null;
+}
+
+/** Gives the district a new feed key: every address handed out before stops answering. */
+export async function replaceFeedKey(districtId: string): Promise<void> {
+  const key = randomToken();
+  const now = new Date();
+  await prisma.communicationFeed.upsert({ where: { districtId }, create: { districtId, key, rotatedAt: now }, update: { key, rotatedAt: now } });
+}
+
+/**
+ * The district a feed token opens, or null when it was forged, damaged, signed
+ * for something else, or carries a key the district has since replaced.
+ */
+export async function districtOfFeedToken(token: string): Promise<string | null> {
   const payload = verifySignedPayload(token, getConfig().secret);
-  if (typeof payload !== "object" || payload === null) return null;
-  const { v, purpose, districtId } = payload as Record<string, unknown>;
-  return v === 1 && purpose === FEED_PURPOSE && typeof districtId === "string" ? districtId : null;
+  const parsed = feedPayloadSchema.safeParse(payload);
+  if (!parsed.success) return null;
+  const feed = await prisma.communicationFeed.findUnique({ where: { districtId: parsed.data.districtId }, select: { key: true } });
+  return feed && feed.key === parsed.data.key ? parsed.data.districtId : null;
 }
+
+const feedPayloadSchema = z.object({ v: z.literal(2), purpose: z.literal(FEED_PURPOSE), districtId: z.string().min(1), key: z.string().min(1) });

@@ -56,6 +56,11 @@ describe("audience plan form", () => {
     expect(parseForm(planSchema, form({ message: "", callToAction: "", channels: ["carrier_pigeon"] }), PLAN_ARRAY_FIELDS)).toMatchObject({ ok: false, errors: { channels: "messages.errors.channel" } });
     expect(parseForm(planSchema, form({ message: "", callToAction: "", languages: ["klingon"] }), PLAN_ARRAY_FIELDS)).toMatchObject({ ok: false, errors: { languages: "messages.errors.language" } });
   });
+  it("keeps the language the message is written in only when a readability formula exists for it", () => {
+    expect(parseForm(planSchema, form({ message: "Hola", callToAction: "", messageLanguage: "es" }), PLAN_ARRAY_FIELDS)).toMatchObject({ ok: true, data: { messageLanguage: "es" } });
+    expect(parseForm(planSchema, form({ message: "Hi", callToAction: "" }), PLAN_ARRAY_FIELDS)).toMatchObject({ ok: true, data: { messageLanguage: null } });
+    expect(parseForm(planSchema, form({ message: "Salut", callToAction: "", messageLanguage: "fr" }), PLAN_ARRAY_FIELDS)).toMatchObject({ ok: false, errors: { messageLanguage: "messages.errors.messageLanguage" } });
+  });
 });
 
 describe("communication form", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CHAMPION_LANGUAGES } from "~/champions/languages";
 import type { CommunicationStatus } from "~/generated/prisma/enums";
+import { READABILITY_LANGUAGES } from "./readability";
 
 // The rules of a message plan: what may be written in a message house, an
 // audience's plan and a communication, and how a communication moves on.
@@ -56,21 +57,25 @@ export const houseSchema = z
   });
 export type HouseInput = z.infer<typeof houseSchema>;
 
+/** The id of a record picked from a list; missing or empty, the user is asked to pick one. */
+const picked = (key: string) => z.string({ error: key }).min(1, { error: key }).max(100, { error: key });
+
 export const PROOF_KINDS = ["competency", "readiness", "idea", "other"] as const;
 export type ProofKind = (typeof PROOF_KINDS)[number];
 
 /**
- * A proof point. A competency or an idea is picked from a list (refId) and
- * its text is filled in on the server from the cited record; a readiness
- * result or any other evidence is written out with its source.
+ * A proof point. A competency, an idea or a readiness result is picked from a
+ * list (refId) and its text is filled in on the server from the cited record;
+ * any other evidence is written out with its source.
  */
 export const proofPointSchema = z.discriminatedUnion(
   "kind",
   [
-    z.object({ kind: z.literal("competency"), pillarId: z.string().min(1), refId: z.string().min(1, { error: "messages.errors.pickCompetency" }) }),
-    z.object({ kind: z.literal("idea"), pillarId: z.string().min(1), refId: z.string().min(1, { error: "messages.errors.pickIdea" }) }),
+    z.object({ kind: z.literal("competency"), pillarId: z.string().min(1), refId: picked("messages.errors.pickCompetency") }),
+    z.object({ kind: z.literal("idea"), pillarId: z.string().min(1), refId: picked("messages.errors.pickIdea") }),
+    z.object({ kind: z.literal("readiness"), pillarId: z.string().min(1), refId: picked("messages.errors.pickReadiness") }),
     z.object({
-      kind: z.enum(["readiness", "other"]),
+      kind: z.literal("other"),
       pillarId: z.string().min(1),
       text: squashed(PROOF_TEXT_MAX, "messages.errors.required").pipe(z.string().min(1, { error: "messages.errors.proofTextRequired" })),
       source: optionalText(200),
@@ -88,6 +93,8 @@ export const planSchema = z.object({
   channels: z.array(z.enum(CHANNELS, { error: "messages.errors.channel" })).transform((list) => [...new Set(list)]),
   languages: z.array(languageSchema).transform((list) => [...new Set(list)]),
   messengerIds: z.array(z.string().min(1).max(40)).max(50).transform((list) => [...new Set(list)]),
+  /** The language the message is written in, which picks its readability formula. */
+  messageLanguage: z.enum(READABILITY_LANGUAGES, { error: "messages.errors.messageLanguage" }).optional().transform((value) => value ?? null),
 });
 export type PlanInput = z.infer<typeof planSchema>;
 export const PLAN_ARRAY_FIELDS = ["channels", "languages", "messengerIds"] as const;
@@ -144,6 +151,9 @@ export function nextStatuses(status: CommunicationStatus): CommunicationStatus[]
 export function canMoveTo(from: CommunicationStatus, to: CommunicationStatus): boolean {
   return nextStatuses(from).includes(to);
 }
+
+/** Replacing the calendar feed address breaks every subscription to the old one, so it is confirmed. */
+export const replaceFeedSchema = z.object({ confirm: z.literal("on", { error: "messages.errors.confirmReplaceFeed" }) });
 
 /** Who edits the message plan; school members read it. */
 export const EDITOR_ROLES = ["leader", "facilitator"] as const;

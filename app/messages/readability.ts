@@ -12,7 +12,9 @@
  * not a linguist's count.
  */
 
-export type ReadabilityLanguage = "en" | "es";
+/** The languages a readability formula exists for here. */
+export const READABILITY_LANGUAGES = ["en", "es"] as const;
+export type ReadabilityLanguage = (typeof READABILITY_LANGUAGES)[number];
 export type ReadabilityFormula = "flesch-kincaid" | "fernandez-huerta";
 
 export type Readability = {

@@ -1,5 +1,5 @@
 import type { SessionUser } from "~/auth/session.server";
-import { isCommitted } from "~/champions/champion";
+import { canManageChampions, isCommitted } from "~/champions/champion";
 import { championOptions, listChampions } from "~/champions/champions.server";
 import { championCoverage } from "~/champions/coverage";
 import { pendingNominationCount } from "~/champions/nominations.server";
@@ -9,7 +9,7 @@ import { readPortraitContent } from "~/portrait/portrait.server";
 import { listCycles } from "~/readiness/cycle.server";
 import { prisma } from "~/utils/db.server";
 import { participationByGroup } from "~/workshops/group-consensus";
-import { cycleProgress, cycleToShow, largestShortfall } from "./process-overview";
+import { cycleProgress, cycleToShow, dashboardLinks, largestShortfall } from "./process-overview";
 
 /**
  * The dashboard's view of the whole process, one summary per capability, in
@@ -22,11 +22,17 @@ export async function processOverview(user: SessionUser) {
   const [workshops, portrait, champions, readiness, messages] = await Promise.all([
     workshopSummary(districtId),
     portraitSummary(districtId),
-    championSummary(districtId),
+    championSummary(user),
     readinessSummary(user),
     messageSummary(districtId),
   ]);
-  return { workshops, portrait, champions, readiness, messages };
+  const links = dashboardLinks(user.role, {
+    nextWorkshopId: workshops.next?.id ?? null,
+    lastWorkshopId: workshops.last?.id ?? null,
+    competencyWithoutEvidenceId: portrait.withoutEvidence[0]?.id ?? null,
+    cycleId: readiness.cycle?.id ?? null,
+  });
+  return { workshops, portrait, champions, readiness, messages, links };
 }
 
 async function workshopSummary(districtId: string) {
@@ -69,8 +75,13 @@ async function portraitSummary(districtId: string) {
   };
 }
 
-async function championSummary(districtId: string) {
-  const [champions, options, pending] = await Promise.all([listChampions(districtId), championOptions(districtId), pendingNominationCount(districtId)]);
+async function championSummary({ districtId, role }: SessionUser) {
+  // Only those who review nominations are told how many wait: nobody else can open them.
+  const [champions, options, pending] = await Promise.all([
+    listChampions(districtId),
+    championOptions(districtId),
+    canManageChampions(role) ? pendingNominationCount(districtId) : null,
+  ]);
   const coverage = championCoverage({ groups: options.groups, schools: options.schools, languages: options.districtLanguages, champions });
   return {
     people: champions.length,

@@ -1,3 +1,6 @@
+import { canManageChampions, championPaths } from "~/champions/champion";
+import type { Role } from "~/generated/prisma/enums";
+
 /**
  * Rules behind the dashboard's view of the visioning process: what needs a
  * district leader's attention next, from figures each capability already has.
@@ -35,3 +38,36 @@ export function cycleToShow<C extends { status: "open" | "closed"; dueDate: Date
   if (open[0]) return open[0];
   return [...cycles].sort((a, b) => b.dueDate.getTime() - a.dueDate.getTime())[0] ?? null;
 }
+
+/** What the dashboard may point at: the ids its cards link to. */
+export type DashboardTargets = {
+  nextWorkshopId: string | null;
+  lastWorkshopId: string | null;
+  competencyWithoutEvidenceId: string | null;
+  cycleId: string | null;
+};
+
+/**
+ * Every address the dashboard links to, or null where the reader's role would
+ * be refused by the page's own guard: a link must never lead to a 403.
+ */
+export function dashboardLinks(role: Role, targets: DashboardTargets) {
+  const leader = role === "leader";
+  return {
+    nextWorkshop: targets.nextWorkshopId ? `/workshops/${targets.nextWorkshopId}` : null,
+    workshopResults: targets.lastWorkshopId ? `/workshops/${targets.lastWorkshopId}/results` : null,
+    workshops: "/workshops",
+    findEvidence: targets.competencyWithoutEvidenceId ? `/portrait/evidence?competency=${encodeURIComponent(targets.competencyWithoutEvidenceId)}` : null,
+    portrait: "/portrait",
+    championCoverage: championPaths.coverage,
+    nominations: canManageChampions(role) ? championPaths.nominations : null,
+    cycle: targets.cycleId ? `/readiness/cycles/${targets.cycleId}` : null,
+    newCycle: leader ? "/readiness/cycles/new" : null,
+    messages: "/messages/audiences",
+    schools: leader ? "/settings/schools" : null,
+    staff: leader ? "/settings/staff" : null,
+    groups: leader ? "/settings/groups" : null,
+  };
+}
+
+export type DashboardLinks = ReturnType<typeof dashboardLinks>;

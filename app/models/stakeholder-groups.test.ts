@@ -7,6 +7,7 @@ import {
   moveGroup,
   participationGaps,
   stakeholderGroupLabel,
+  stakeholderGroupNameLabel,
   targetShareSchema,
   totalTargetShare,
 } from "./stakeholder-groups";
@@ -22,6 +23,14 @@ describe("stakeholderGroupLabel", () => {
     expect(stakeholderGroupLabel({ key: "families", name: "Families" }, "es")).toBe("Familias");
     expect(stakeholderGroupLabel({ key: "families", name: "Parents & caregivers" }, "es")).toBe("Parents & caregivers");
     expect(stakeholderGroupLabel({ key: null, name: "Alumni" }, "es")).toBe("Alumni");
+  });
+});
+
+describe("stakeholderGroupNameLabel", () => {
+  it("translates a snapshot of a default group's English name and keeps any other", () => {
+    expect(stakeholderGroupNameLabel("Teachers", "es")).toBe("Docentes");
+    expect(stakeholderGroupNameLabel("Teachers", "en")).toBe("Teachers");
+    expect(stakeholderGroupNameLabel("Alumni", "es")).toBe("Alumni");
   });
 });
 

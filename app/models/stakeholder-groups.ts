@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nameKey, tidyName } from "./names";
+import { canonicalName, isNameTaken, tidyName, translatedName, type DefaultNames } from "./names";
 
 /**
  * The stakeholder groups every district starts with, and the district's own
@@ -41,10 +41,21 @@ export function isDefaultGroupKey(key: string | null | undefined): key is Defaul
  * name is shown in the reader's language; a renamed or custom group as written.
  */
 export function stakeholderGroupLabel(group: { key: string | null; name: string }, locale: "en" | "es"): string {
-  if (isDefaultGroupKey(group.key) && DEFAULT_GROUP_NAMES[group.key].en === group.name) {
-    return DEFAULT_GROUP_NAMES[group.key][locale];
-  }
-  return group.name;
+  return translatedName(group.name, defaultGroupNames(group.key), locale);
+}
+
+function defaultGroupNames(key: string | null): DefaultNames {
+  return isDefaultGroupKey(key) ? DEFAULT_GROUP_NAMES[key] : null;
+}
+
+/**
+ * A group name kept as a snapshot (a proof point's quoted idea keeps its
+ * group's name as it was): a default group's English name is shown in the
+ * reader's language, any other name as written.
+ */
+export function stakeholderGroupNameLabel(name: string, locale: "en" | "es"): string {
+  const match = Object.values(DEFAULT_GROUP_NAMES).find((names) => names.en === name);
+  return match ? match[locale] : name;
 }
 
 /** Sum of the target shares of active groups; the settings page warns when it is not 100. */
@@ -98,11 +109,7 @@ type NamedGroup = { id: string; key: string | null; name: string };
  * so it goes on being shown in each reader's language.
  */
 export function canonicalGroupName(group: { key: string | null }, submitted: string): string {
-  if (isDefaultGroupKey(group.key)) {
-    const names = DEFAULT_GROUP_NAMES[group.key];
-    if (nameKey(submitted) === nameKey(names.en) || nameKey(submitted) === nameKey(names.es)) return names.en;
-  }
-  return submitted;
+  return canonicalName(defaultGroupNames(group.key), submitted);
 }
 
 /**
@@ -111,13 +118,7 @@ export function canonicalGroupName(group: { key: string | null }, submitted: str
  * must never read the same to a participant.
  */
 export function isGroupNameTaken(name: string, groups: readonly NamedGroup[], exceptId?: string): boolean {
-  const key = nameKey(name);
-  return groups.some((group) => {
-    if (group.id === exceptId) return false;
-    const translated = isDefaultGroupKey(group.key) && DEFAULT_GROUP_NAMES[group.key].en === group.name;
-    const shown = translated ? Object.values(DEFAULT_GROUP_NAMES[group.key as DefaultStakeholderGroupKey]) : [group.name];
-    return shown.some((label) => nameKey(label) === key);
-  });
+  return isNameTaken(name, groups.map((group) => ({ id: group.id, name: group.name, defaults: defaultGroupNames(group.key) })), exceptId);
 }
 
 /**

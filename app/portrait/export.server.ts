@@ -7,6 +7,8 @@ import { districtVersion, portraitStatus } from "./publication.server";
 
 export type ExportSource = {
   district: { name: string; slug: string };
+  /** The language the Portrait is written in: the district's default language. */
+  language: string;
   status: string;
   version: ExportedVersion | null;
   portrait: PortraitContent;
@@ -20,12 +22,13 @@ export type ExportSource = {
 export async function exportSource(districtId: string, params: URLSearchParams): Promise<ExportSource> {
   const asked = parseVersionParam(params);
   invariantResponse(asked.ok, "Bad request", { status: 400 });
-  const district = await prisma.district.findUnique({ where: { id: districtId }, select: { name: true, slug: true } });
-  invariantResponse(district, "Not found");
+  const found = await prisma.district.findUnique({ where: { id: districtId }, select: { name: true, slug: true, defaultLanguage: true } });
+  invariantResponse(found, "Not found");
+  const { defaultLanguage: language, ...district } = found;
   const status = await portraitStatus(districtId);
-  if (!asked.versionId) return { district, status, version: null, portrait: await readPortraitContent(districtId) };
+  if (!asked.versionId) return { district, language, status, version: null, portrait: await readPortraitContent(districtId) };
   const version = await districtVersion(districtId, asked.versionId);
   invariantResponse(version, "Not found");
   const { portrait, createdAt, ...rest } = version;
-  return { district, status, version: { ...rest, createdAt: createdAt.toISOString() }, portrait };
+  return { district, language, status, version: { ...rest, createdAt: createdAt.toISOString() }, portrait };
 }

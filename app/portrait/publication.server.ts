@@ -103,7 +103,7 @@ export async function runReviewCommand(actor: Pick<SessionUser, "id" | "district
 }
 
 export type PublicPortrait = {
-  district: { id: string; name: string; slug: string; languages: string[] };
+  district: { id: string; name: string; slug: string; languages: string[]; defaultLanguage: string };
   status: PortraitStatus;
   publication: CurrentPublication;
   portrait: PortraitContent;
@@ -111,7 +111,7 @@ export type PublicPortrait = {
 
 /** What the public page of a district shows: its newest publication, never the live draft; null when there is none. */
 export async function publicPortrait(slug: string): Promise<PublicPortrait | null> {
-  const district = await prisma.district.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, languages: true } });
+  const district = await prisma.district.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, languages: true, defaultLanguage: true } });
   if (!district) return null;
   const publication = await prisma.portraitPublication.findFirst({
     where: { districtId: district.id },

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { acceptsFeedback, availableReviewCommands, reviewCommandSchema, reviewTransition } from "./status";
+import { acceptsFeedback, availableReviewCommands, needsConfirmation, reviewCommandSchema, reviewTransition } from "./status";
 
 describe("Portrait review status", () => {
   test("publishing puts any Portrait in review with feedback open", () => {
@@ -42,11 +42,27 @@ describe("Portrait review status", () => {
 
 describe("reviewCommandSchema", () => {
   test("a known command with an optional version name", () => {
-    expect(reviewCommandSchema.parse({ intent: "publish", versionName: "  Spring review " })).toEqual({ intent: "publish", versionName: "Spring review" });
+    expect(reviewCommandSchema.parse({ intent: "publish", versionName: "  Spring review ", confirm: "on" })).toEqual({ intent: "publish", versionName: "Spring review", confirm: "on" });
     expect(reviewCommandSchema.parse({ intent: "closeFeedback" })).toEqual({ intent: "closeFeedback", versionName: "" });
     const unknown = reviewCommandSchema.safeParse({ intent: "delete" });
     expect(unknown.success ? null : unknown.error.issues[0]?.message).toBe("unknownCommand");
-    const long = reviewCommandSchema.safeParse({ intent: "adopt", versionName: "x".repeat(121) });
+    const long = reviewCommandSchema.safeParse({ intent: "adopt", versionName: "x".repeat(121), confirm: "on" });
     expect(long.success ? null : long.error.issues[0]?.message).toBe("nameTooLong");
+  });
+});
+
+describe("confirming a review command", () => {
+  test("publishing and adopting need the ticked box; closing and reopening feedback do not", () => {
+    for (const intent of ["publish", "adopt"] as const) {
+      const unconfirmed = reviewCommandSchema.safeParse({ intent, versionName: "" });
+      expect(unconfirmed.success ? null : unconfirmed.error.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["confirm", "confirmRequired"]]);
+      const forged = reviewCommandSchema.safeParse({ intent, versionName: "", confirm: "yes" });
+      expect(forged.success).toBe(false);
+      expect(needsConfirmation(intent)).toBe(true);
+    }
+    for (const intent of ["closeFeedback", "reopenFeedback"] as const) {
+      expect(reviewCommandSchema.safeParse({ intent }).success).toBe(true);
+      expect(needsConfirmation(intent)).toBe(false);
+    }
   });
 });

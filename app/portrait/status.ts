@@ -56,8 +56,18 @@ export function acceptsFeedback(state: ReviewState & { stage: "review" | "adopte
 
 export const VERSION_NAME_MAX = 120;
 
+/** Publishing shows the text to the public and adopting ends the review: neither happens without a ticked confirmation. */
+export function needsConfirmation(command: ReviewCommand): boolean {
+  return command === "publish" || command === "adopt";
+}
+
 /** A leader's review command from the review page; the version name is used when publishing or adopting. */
-export const reviewCommandSchema = z.object({
-  intent: z.enum(REVIEW_COMMANDS, { message: "unknownCommand" }),
-  versionName: z.preprocess((value) => (typeof value === "string" ? value : ""), z.string().trim().max(VERSION_NAME_MAX, "nameTooLong")),
-});
+export const reviewCommandSchema = z
+  .object({
+    intent: z.enum(REVIEW_COMMANDS, { message: "unknownCommand" }),
+    versionName: z.preprocess((value) => (typeof value === "string" ? value : ""), z.string().trim().max(VERSION_NAME_MAX, "nameTooLong")),
+    confirm: z.literal("on", { error: "confirmRequired" }).optional(),
+  })
+  .superRefine((command, ctx) => {
+    if (needsConfirmation(command.intent) && command.confirm !== "on") ctx.addIssue({ code: "custom", path: ["confirm"], message: "confirmRequired" });
+  });

@@ -12,6 +12,9 @@ import type { Descriptors } from "./levels";
  * Raise `version` when the text changes; the next start adds that version.
  */
 
+/** The language of the frameworks' text (the source documents' and their district copies'), marked on pages in another language. */
+export const FRAMEWORK_LANGUAGE = "en";
+
 export type IndicatorDefinition = { key: string; title: string; statement: string; descriptors: Descriptors };
 export type DimensionDefinition = { key: string; name: string; description: string; indicators: readonly IndicatorDefinition[] };
 export type FrameworkDefinition = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Level } from "./levels";
-import { averageChange, changeSincePrevious, dimensionAverages, isComparable, overallAverage, strengthsAndGrowthAreas, type IndicatorResult } from "./results";
+import { averageChange, changeSincePrevious, dimensionAverages, indicatorReach, isComparable, isStrength, overallAverage, strengthsAndGrowthAreas, type IndicatorResult } from "./results";
 
 function result(indicatorKey: string, dimensionKey: string, order: number, level: Level | null): IndicatorResult {
   return { indicatorKey, dimensionKey, order, level };
@@ -92,5 +92,20 @@ describe("changeSincePrevious", () => {
     expect(averageChange(3.5, 3)).toBe(0.5);
     expect(averageChange(null, 3)).toBeNull();
     expect(averageChange(2, null)).toBeNull();
+  });
+});
+
+describe("indicatorReach", () => {
+  it("counts, per indicator, the schools that agreed a level and those where it is a strength", () => {
+    const schools: { levels: Record<string, Level | null> }[] = [{ levels: { a: 4, b: 2, c: null } }, { levels: { a: 3, b: 3 } }, { levels: { a: 1, b: null, c: null } }];
+    expect(indicatorReach(["a", "b", "c"], schools)).toEqual([
+      { indicatorId: "a", strong: 2, rated: 3 },
+      { indicatorId: "b", strong: 1, rated: 2 },
+      { indicatorId: "c", strong: 0, rated: 0 },
+    ]);
+  });
+
+  it("draws the line between growth area and strength between Emerging and Developing", () => {
+    expect(([1, 2, 3, 4] as Level[]).map(isStrength)).toEqual([false, false, true, true]);
   });
 });

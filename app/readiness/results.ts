@@ -11,6 +11,11 @@ export type IndicatorResult = {
 
 export const HIGHLIGHT_LIMIT = 3;
 
+/** A consensus level that counts as a strength: Developing or Established. Lower levels are growth areas. */
+export function isStrength(level: Level): boolean {
+  return level >= 3;
+}
+
 /**
  * Strengths are the highest consensus levels (Developing or Established),
  * growth areas the lowest (Not yet or Emerging), at most `limit` each; ties
@@ -22,11 +27,11 @@ export function strengthsAndGrowthAreas<T extends IndicatorResult>(
 ): { strengths: T[]; growthAreas: T[] } {
   const rated = results.filter((result): result is T & { level: Level } => result.level !== null);
   const strengths = rated
-    .filter((result) => result.level >= 3)
+    .filter((result) => isStrength(result.level))
     .sort((a, b) => b.level - a.level || a.order - b.order)
     .slice(0, limit);
   const growthAreas = rated
-    .filter((result) => result.level <= 2)
+    .filter((result) => !isStrength(result.level))
     .sort((a, b) => a.level - b.level || a.order - b.order)
     .slice(0, limit);
   return { strengths, growthAreas };
@@ -100,4 +105,21 @@ export function isComparable(current: readonly IndicatorResult[], previous: read
 /** The difference of two dimension averages, or null when either is missing. */
 export function averageChange(now: number | null, before: number | null): number | null {
   return now === null || before === null ? null : now - before;
+}
+
+export type IndicatorReach = { indicatorId: string; strong: number; rated: number };
+
+/**
+ * Across the schools of a cycle, for each indicator: how many schools agreed
+ * a level for it, and at how many that level is a strength. The district's
+ * readiness in one sentence ("Developing or Established at 5 of 7 schools").
+ */
+export function indicatorReach(indicatorIds: readonly string[], schools: readonly { levels: Readonly<Record<string, Level | null>> }[]): IndicatorReach[] {
+  return indicatorIds.map((indicatorId) => {
+    const levels = schools.flatMap((school) => {
+      const level = school.levels[indicatorId];
+      return level === null || level === undefined ? [] : [level];
+    });
+    return { indicatorId, strong: levels.filter(isStrength).length, rated: levels.length };
+  });
 }

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { describeDevice } from "~/auth/device";
@@ -9,6 +9,7 @@ import { TableRegion } from "~/components/TableRegion";
 import { SelectField } from "~/components/SelectField";
 import { SUPPORTED_LOCALES } from "~/i18n/i18n";
 import { localeCookie } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { PASSWORD_MIN_LENGTH, passwordSchema } from "~/models/district";
 import { staffNameSchema } from "~/models/staff";
@@ -17,7 +18,7 @@ import { parseForm } from "~/utils/forms";
 import { invariantResponse } from "~/utils/http.server";
 import { clearRateLimit, hitRateLimit, isRateLimited } from "~/utils/rate-limit.server";
 
-export const meta: MetaFunction = () => [{ title: "My account · Groundwork" }];
+export const meta = pageTitle("titles.account");
 
 const PASSWORD_FAILURES_ALLOWED = 5;
 const PASSWORD_FAILURE_WINDOW_SECONDS = 15 * 60;
@@ -267,7 +268,7 @@ export default function Account() {
             {t("auth.account.sessionsEnded", { count: done.ended })}
           </div>
         ) : null}
-        <TableRegion label={t("auth.account.sessions")}>
+        <TableRegion label={t("auth.account.sessions")} inSection>
           <table>
             <caption className="visually-hidden">{t("auth.account.sessions")}</caption>
             <thead>

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { audienceLabel } from "~/audiences/audiences";
@@ -31,16 +31,18 @@ import { nextStage, stagesToMoveTo } from "~/champions/pipeline";
 import { criteriaScore } from "~/champions/score";
 import { ChampionFieldset, useChampionErrors } from "~/components/champions/ChampionFieldset";
 import { ContactFieldset } from "~/components/champions/ContactFieldset";
+import { ErrorSummary } from "~/components/ErrorSummary";
 import { languageList } from "~/components/champions/labels";
 import { Field } from "~/components/Field";
 import { SelectField } from "~/components/SelectField";
 import { TextareaField } from "~/components/TextareaField";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { stakeholderGroupLabel } from "~/models/stakeholder-groups";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { invariantResponse } from "~/utils/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: loaded ? `${loaded.champion.name} · Champions · Groundwork` : "Groundwork" }];
+export const meta = pageTitle<typeof loader>("titles.champions.champion", { values: (data) => ({ name: data.champion.name }) });
 
 const MANAGERS = ["leader", "facilitator"] as const;
 
@@ -276,11 +278,9 @@ export default function ChampionPage() {
             </div>
           ) : null}
           {actionData && !actionData.ok && actionData.intent === "details" ? (
-            <div className="alert alert--error" role="alert">
-              {t("champions.errors.fixBelow")}
-            </div>
+            <ErrorSummary formId="champion-details-form" message={t("champions.errors.fixBelow")} result={actionData} />
           ) : null}
-          <Form method="post" noValidate className="champions-form" key={String(champion.updatedAt)}>
+          <Form method="post" noValidate className="champions-form" id="champion-details-form" key={String(champion.updatedAt)}>
             <input type="hidden" name="intent" value="details" />
             <ChampionFieldset errors={errorsOf("details")} defaults={{ ...champion, notes: contact?.notes ?? null }} options={options} withNotes />
             <button type="submit" className="button" disabled={busy}>
@@ -305,9 +305,7 @@ export default function ChampionPage() {
             </div>
           ) : null}
           {actionData && !actionData.ok && actionData.intent === "contact" ? (
-            <div className="alert alert--error" role="alert">
-              {t("champions.errors.fixBelow")}
-            </div>
+            <ErrorSummary formId="champion-contact-form" message={t("champions.errors.fixBelow")} result={actionData} />
           ) : null}
           <p>
             {contact.consentGiven && contact.consentAt && contact.consentMethod
@@ -317,7 +315,7 @@ export default function ChampionPage() {
                 })
               : t("champions.person.contact.none")}
           </p>
-          <Form method="post" noValidate className="champions-form" key={`${String(champion.updatedAt)}-contact`}>
+          <Form method="post" noValidate className="champions-form" id="champion-contact-form" key={`${String(champion.updatedAt)}-contact`}>
             <input type="hidden" name="intent" value="contact" />
             <ContactFieldset errors={errorsOf("contact")} defaults={contact} today={today} />
             <button type="submit" className="button" disabled={busy}>

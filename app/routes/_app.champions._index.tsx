@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { canManageChampions, canSeeContactDetails, championPaths } from "~/champions/champion";
@@ -10,10 +10,11 @@ import { criteriaScore } from "~/champions/score";
 import { ChampionFilterForm } from "~/components/champions/ChampionFilterForm";
 import { languageList } from "~/components/champions/labels";
 import { TableRegion } from "~/components/TableRegion";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { stakeholderGroupLabel } from "~/models/stakeholder-groups";
 
-export const meta: MetaFunction = () => [{ title: "Champions · Groundwork" }];
+export const meta = pageTitle("titles.champions.index");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

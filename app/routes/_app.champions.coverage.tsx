@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { championPaths } from "~/champions/champion";
@@ -6,10 +6,11 @@ import { championOptions, listChampions } from "~/champions/champions.server";
 import { championCoverage, type CoverageGap } from "~/champions/coverage";
 import { languageName } from "~/components/champions/labels";
 import { TableRegion } from "~/components/TableRegion";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { stakeholderGroupLabel } from "~/models/stakeholder-groups";
 
-export const meta: MetaFunction = () => [{ title: "Coverage · Champions · Groundwork" }];
+export const meta = pageTitle("titles.champions.coverage");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -62,7 +63,7 @@ export default function Coverage() {
   }
 
   const table = (caption: string, header: string, rows: { key: string; label: string; ids: readonly string[] }[]) => (
-    <TableRegion label={caption}>
+    <TableRegion label={caption} inSection>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole, requireUser } from "~/auth/session.server";
@@ -8,11 +8,12 @@ import { CRITERIA_MAX, CRITERION_DESCRIPTION_MAX, CRITERION_NAME_MAX, criterionF
 import { addCriterion, criteriaUse, listCriteria, moveCriterion, removeCriterion, updateCriterion } from "~/champions/criteria.server";
 import { Field } from "~/components/Field";
 import type { MessageKey } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { invariantResponse } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Criteria · Champions · Groundwork" }];
+export const meta = pageTitle("titles.champions.criteria");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

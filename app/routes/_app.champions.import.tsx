@@ -1,14 +1,5 @@
-import {
-  data,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { requireRole } from "~/auth/session.server";
 import { championPaths } from "~/champions/champion";
 import {
@@ -24,11 +15,12 @@ import { languageList } from "~/components/champions/labels";
 import { CsvConfirmForm, CsvFileForm } from "~/components/CsvImportForms";
 import { TableRegion } from "~/components/TableRegion";
 import type { MessageKey } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
-import { decodeCsvBytes, looksLikeCsvFile } from "~/utils/csv";
+import { readCsvImportForm } from "~/utils/upload.server";
 import { stakeholderGroupLabel } from "~/models/stakeholder-groups";
 
-export const meta: MetaFunction = () => [{ title: "Import champions · Groundwork" }];
+export const meta = pageTitle("titles.champions.import");
 
 const MANAGERS = ["leader", "facilitator"] as const;
 
@@ -55,41 +47,20 @@ type ImportState =
   | { step: "preview"; count: number; rows: PreviewRow[]; warnings: ImportDuplicateWarning[]; csvText: string }
   | { step: "imported"; count: number };
 
-const intentSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("check"), file: z.instanceof(File).optional() }),
-  z.object({ intent: z.literal("confirm"), csvText: z.string().max(CHAMPION_CSV_MAX_BYTES) }),
-]);
-
-async function readUpload(request: Request): Promise<FormData | "tooLarge" | "notMultipart"> {
-  try {
-    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: CHAMPION_CSV_MAX_BYTES }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return "tooLarge";
-    // parseMultipartFormData throws a TypeError for a body that is not multipart/form-data.
-    if (error instanceof TypeError) return "notMultipart";
-    throw error;
-  }
-}
-
 function failed(state: ImportState, status = 400) {
   return data<ImportState>(state, { status });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, MANAGERS);
-  const formData = await readUpload(request);
-  if (formData === "tooLarge") return failed({ step: "failed", problem: "tooLarge" }, 413);
-  if (formData === "notMultipart") return failed({ step: "failed", problem: "chooseFile" });
-  const parsed = intentSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return failed({ step: "failed", problem: "chooseFile" });
-  const input = parsed.data;
+  const form = await readCsvImportForm(request, CHAMPION_CSV_MAX_BYTES);
+  if (!form.ok) {
+    const state: ImportState = form.problem === "notCsv" ? { step: "errors", errors: [{ line: 1, key: "notCsv" }] } : { step: "failed", problem: form.problem };
+    return failed(state, form.status);
+  }
 
-  if (input.intent === "check") {
-    const file = input.file;
-    if (!file || (file.size === 0 && file.name === "")) return failed({ step: "failed", problem: "chooseFile" });
-    const text = looksLikeCsvFile(file.name, file.type) ? decodeCsvBytes(new Uint8Array(await file.arrayBuffer())) : null;
-    if (text === null) return failed({ step: "errors", errors: [{ line: 1, key: "notCsv" }] });
-    const result = await previewChampionImport(user.districtId, text);
+  if (form.intent === "check") {
+    const result = await previewChampionImport(user.districtId, form.text);
     if (!result.ok) return failed({ step: "errors", errors: result.errors });
     // The preview shows who would be added; contact details stay in the file until the import.
     const rows = result.rows.slice(0, PREVIEW_ROWS).map((row) => ({
@@ -102,10 +73,10 @@ export async function action({ request }: ActionFunctionArgs) {
       languages: row.fields.languages,
       withConsent: row.contact.consentGiven,
     }));
-    return data<ImportState>({ step: "preview", count: result.rows.length, rows, warnings: result.warnings, csvText: text });
+    return data<ImportState>({ step: "preview", count: result.rows.length, rows, warnings: result.warnings, csvText: form.text });
   }
 
-  const result = await importChampions(user, input.csvText);
+  const result = await importChampions(user, form.text);
   if (result.ok) return data<ImportState>({ step: "imported", count: result.count });
   return failed({ step: "errors", errors: result.errors });
 }
@@ -196,7 +167,7 @@ export default function ImportChampions() {
               </ul>
             </div>
           ) : null}
-          <TableRegion label={t("champions.import.previewTitle", { count: state.count })}>
+          <TableRegion label={t("champions.import.previewTitle", { count: state.count })} inSection>
             <table>
               <thead>
                 <tr>

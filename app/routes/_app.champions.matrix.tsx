@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { championPaths, RATING_MAX, RATING_MIN } from "~/champions/champion";
@@ -6,9 +6,10 @@ import { championOptions, listChampions } from "~/champions/champions.server";
 import { allTags, filterChampions, filterFromSearchParams, isFiltered } from "~/champions/filters";
 import { placeOnMatrix, QUADRANTS, quadrantOf } from "~/champions/matrix";
 import { ChampionFilterForm } from "~/components/champions/ChampionFilterForm";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 
-export const meta: MetaFunction = () => [{ title: "Influence and support · Champions · Groundwork" }];
+export const meta = pageTitle("titles.champions.matrix");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
 import { CHAMPION_STAGES, championPaths } from "~/champions/champion";
@@ -7,12 +7,14 @@ import { championOptions, createChampion } from "~/champions/champions.server";
 import { isInFuture } from "~/champions/pipeline";
 import { ChampionFieldset, useChampionErrors } from "~/components/champions/ChampionFieldset";
 import { ContactFieldset } from "~/components/champions/ContactFieldset";
+import { ErrorSummary } from "~/components/ErrorSummary";
 import { Field } from "~/components/Field";
 import { SelectField } from "~/components/SelectField";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 
-export const meta: MetaFunction = () => [{ title: "Add a champion · Groundwork" }];
+export const meta = pageTitle("titles.champions.new");
 
 const MANAGERS = ["leader", "facilitator"] as const;
 
@@ -56,12 +58,8 @@ export default function AddChampion() {
       </p>
       <h2 id="add-heading">{t("champions.add.heading")}</h2>
       <p className="muted">{t("champions.add.lead")}</p>
-      {actionData ? (
-        <div className="alert alert--error" role="alert">
-          {t("champions.errors.fixBelow")}
-        </div>
-      ) : null}
-      <Form method="post" noValidate className="champions-form">
+      {actionData ? <ErrorSummary formId="champion-add-form" message={t("champions.errors.fixBelow")} result={actionData} /> : null}
+      <Form method="post" noValidate className="champions-form" id="champion-add-form">
         <ChampionFieldset errors={errors} options={options} withNotes />
         <h3>{t("champions.add.contactHeading")}</h3>
         <p className="muted">{t("champions.person.contact.lead")}</p>

@@ -1,24 +1,24 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole } from "~/auth/session.server";
-import { championPaths } from "~/champions/champion";
+import { CHAMPION_MANAGER_ROLES, championPaths } from "~/champions/champion";
 import { championFieldsSchema } from "~/champions/champion-form";
 import { championNames, championOptions, isPlausibleId } from "~/champions/champions.server";
+import { distinguishableNames } from "~/champions/names";
 import { acceptNomination, dismissNomination, listPendingNominations, mergeNomination, reviewedNominationCounts } from "~/champions/nominations.server";
 import { SelectField } from "~/components/SelectField";
 import type { MessageKey } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { stakeholderGroupLabel } from "~/models/stakeholder-groups";
 import type { FieldErrors } from "~/utils/forms";
 import { invariantResponse } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Nominations · Champions · Groundwork" }];
-
-const MANAGERS = ["leader", "facilitator"] as const;
+export const meta = pageTitle("titles.champions.nominations");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, MANAGERS);
+  const user = await requireRole(request, CHAMPION_MANAGER_ROLES);
   const [nominations, reviewed, options, people] = await Promise.all([
     listPendingNominations(user.districtId),
     reviewedNominationCounts(user.districtId),
@@ -46,7 +46,7 @@ function refused(nominationId: string | null, errors: FieldErrors) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, MANAGERS);
+  const user = await requireRole(request, CHAMPION_MANAGER_ROLES);
   const parsed = commandSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return refused(null, { form: "invalid" });
   const command = parsed.data;
@@ -78,6 +78,7 @@ export default function Nominations() {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const { t, locale, formatDate } = useLocale();
+  const personLabels = distinguishableNames(people);
   const reasons = (list: readonly string[]) => list.map((reason) => t(`champions.duplicateReasons.${reason}` as MessageKey)).join(", ");
   const errorText = (key: string | undefined) => (key ? t(`champions.errors.${key}` as MessageKey) : undefined);
 
@@ -113,8 +114,8 @@ export default function Nominations() {
             const problem = state && !state.ok && state.nominationId === nomination.id ? state.errors : null;
             const duplicateIds = new Set(nomination.duplicates.map((match) => match.id));
             const mergeChoices = [
-              ...nomination.duplicates.map((match) => ({ value: match.id, label: match.name })),
-              ...people.filter((person) => !duplicateIds.has(person.id)).map((person) => ({ value: person.id, label: person.name })),
+              ...nomination.duplicates.map((match) => ({ value: match.id, label: personLabels.get(match.id) ?? match.name })),
+              ...people.filter((person) => !duplicateIds.has(person.id)).map((person) => ({ value: person.id, label: personLabels.get(person.id) ?? person.name })),
             ];
             const headingId = `nomination-${nomination.id}`;
             return (
@@ -136,7 +137,7 @@ export default function Nominations() {
                       {nomination.duplicates.map((match) => (
                         <p key={match.id}>
                           <span className="badge badge--warn">{t("champions.directory.possibleDuplicate")}</span>{" "}
-                          {t("champions.nominations.possibleDuplicate", { name: match.name, reasons: reasons(match.reasons) })}{" "}
+                          {t("champions.nominations.possibleDuplicate", { name: personLabels.get(match.id) ?? match.name, reasons: reasons(match.reasons) })}{" "}
                           <Link to={championPaths.person(match.id)}>{t("champions.nominations.openPage")}</Link>
                         </p>
                       ))}

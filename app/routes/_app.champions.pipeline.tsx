@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole, requireUser } from "~/auth/session.server";
@@ -6,12 +6,13 @@ import { CHAMPION_STAGES, canManageChampions, championPaths } from "~/champions/
 import { getChampion, isPlausibleId, listChampions, moveChampionStage } from "~/champions/champions.server";
 import { nextStage, pipelineColumns } from "~/champions/pipeline";
 import type { MessageKey } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { stakeholderGroupLabel } from "~/models/stakeholder-groups";
 import type { FieldErrors } from "~/utils/forms";
 import { invariantResponse } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Pipeline · Champions · Groundwork" }];
+export const meta = pageTitle("titles.champions.pipeline");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

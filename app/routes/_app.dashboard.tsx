@@ -1,30 +1,32 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { TableRegion } from "~/components/TableRegion";
 import { isLocale } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { districtOverview } from "~/models/dashboard.server";
 import { processOverview } from "~/models/process-overview.server";
 import { stakeholderGroupLabel, totalTargetShare } from "~/models/stakeholder-groups";
 
-export const meta: MetaFunction = () => [{ title: "Dashboard · Groundwork" }];
+export const meta = pageTitle("titles.dashboard");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [overview, process] = await Promise.all([districtOverview(user.districtId), processOverview(user)]);
-  return { name: user.name, isLeader: user.role === "leader", overview, process };
+  return { name: user.name, overview, process };
 }
 
 export default function Dashboard() {
-  const { name, isLeader, overview, process } = useLoaderData<typeof loader>();
+  const { name, overview, process } = useLoaderData<typeof loader>();
+  const { links } = process;
   const { t, locale, formatNumber } = useLocale();
   const targetTotal = totalTargetShare(overview.groups);
   return (
     <>
       <h1>{t("dashboard.title")}</h1>
       <p>{t("dashboard.welcome", { name })}</p>
-      <ProcessCards process={process} groups={overview.groups} isLeader={isLeader} />
+      <ProcessCards process={process} groups={overview.groups} />
       <h2 className="section-heading">{t("dashboard.district")}</h2>
       <div className="grid">
         <section className="card" aria-labelledby="card-schools">
@@ -40,7 +42,7 @@ export default function Dashboard() {
               ))}
             </ul>
           ) : null}
-          {isLeader ? <Link to="/settings/schools">{t("dashboard.schools.manage")}</Link> : null}
+          {links.schools ? <Link to={links.schools}>{t("dashboard.schools.manage")}</Link> : null}
         </section>
         <section className="card" aria-labelledby="card-staff">
           <h3 id="card-staff">{t("dashboard.staff.title")}</h3>
@@ -52,12 +54,12 @@ export default function Dashboard() {
             ))}
           </ul>
           <p className="muted">{t("dashboard.staff.pending", { count: overview.staff.pendingInvitations })}</p>
-          {isLeader ? <Link to="/settings/staff">{t("dashboard.staff.manage")}</Link> : null}
+          {links.staff ? <Link to={links.staff}>{t("dashboard.staff.manage")}</Link> : null}
         </section>
         <section className="card" aria-labelledby="card-groups">
           <h3 id="card-groups">{t("dashboard.groups.title")}</h3>
           <p className="muted">{t("dashboard.groups.caption")}</p>
-          <TableRegion label={t("dashboard.groups.title")}>
+          <TableRegion label={t("dashboard.groups.title")} inSection>
             <table>
               <caption className="visually-hidden">{t("dashboard.groups.title")}</caption>
               <thead>
@@ -89,7 +91,7 @@ export default function Dashboard() {
                 .join(", "),
             })}
           </p>
-          {isLeader ? <Link to="/settings/groups">{t("dashboard.groups.manage")}</Link> : null}
+          {links.groups ? <Link to={links.groups}>{t("dashboard.groups.manage")}</Link> : null}
         </section>
       </div>
     </>
@@ -99,9 +101,9 @@ export default function Dashboard() {
 type Process = ReturnType<typeof useLoaderData<typeof loader>>["process"];
 
 /** One card per step of the visioning process, each saying what needs attention next. */
-function ProcessCards({ process, groups, isLeader }: { process: Process; groups: { id: string; key: string | null; name: string }[]; isLeader: boolean }) {
+function ProcessCards({ process, groups }: { process: Process; groups: { id: string; key: string | null; name: string }[] }) {
   const { t, locale, formatNumber, formatDate } = useLocale();
-  const { workshops, portrait, champions, readiness, messages } = process;
+  const { workshops, portrait, champions, readiness, messages, links } = process;
   const shortfall = workshops.last?.shortfall;
   const shortfallGroup = shortfall ? groups.find((group) => group.id === shortfall.groupId) : undefined;
   return (
@@ -114,9 +116,9 @@ function ProcessCards({ process, groups, isLeader }: { process: Process; groups:
           <h3 id="step-workshops">{t("dashboard.process.workshops.title")}</h3>
           <p className="figure">{formatNumber(workshops.held)}</p>
           <p className="muted">{t("dashboard.process.workshops.held", { count: workshops.held, participants: formatNumber(workshops.participants) })}</p>
-          {workshops.next ? (
+          {workshops.next && links.nextWorkshop ? (
             <p>
-              <Link to={`/workshops/${workshops.next.id}`}>
+              <Link to={links.nextWorkshop}>
                 {workshops.next.status === "draft"
                   ? workshops.next.scheduledAt
                     ? t("dashboard.process.workshops.next", { title: workshops.next.title, date: formatDate(workshops.next.scheduledAt) })
@@ -135,7 +137,11 @@ function ProcessCards({ process, groups, isLeader }: { process: Process; groups:
               })}
             </p>
           ) : null}
-          {workshops.last ? <Link to={`/workshops/${workshops.last.id}/results`}>{t("dashboard.process.workshops.results", { title: workshops.last.title })}</Link> : <Link to="/workshops">{t("dashboard.process.workshops.open")}</Link>}
+          {workshops.last && links.workshopResults ? (
+            <Link to={links.workshopResults}>{t("dashboard.process.workshops.results", { title: workshops.last.title })}</Link>
+          ) : (
+            <Link to={links.workshops}>{t("dashboard.process.workshops.open")}</Link>
+          )}
         </li>
         <li className="card" aria-labelledby="step-portrait">
           <h3 id="step-portrait">{t("dashboard.process.portrait.title")}</h3>
@@ -147,10 +153,10 @@ function ProcessCards({ process, groups, isLeader }: { process: Process; groups:
                 count: portrait.withoutEvidence.length,
                 titles: portrait.withoutEvidence.map((competency) => competency.title || t("dashboard.process.portrait.untitled")).join(", "),
               })}{" "}
-              <Link to={`/portrait/evidence?competency=${portrait.withoutEvidence[0]!.id}`}>{t("dashboard.process.portrait.findEvidence")}</Link>
+              {links.findEvidence ? <Link to={links.findEvidence}>{t("dashboard.process.portrait.findEvidence")}</Link> : null}
             </p>
           ) : null}
-          <Link to="/portrait">{t("dashboard.process.portrait.open")}</Link>
+          <Link to={links.portrait}>{t("dashboard.process.portrait.open")}</Link>
         </li>
         <li className="card" aria-labelledby="step-champions">
           <h3 id="step-champions">{t("dashboard.process.champions.title")}</h3>
@@ -158,11 +164,11 @@ function ProcessCards({ process, groups, isLeader }: { process: Process; groups:
           <p className="muted">{t("dashboard.process.champions.committed", { count: champions.committed, people: formatNumber(champions.people) })}</p>
           <ul>
             <li>
-              <Link to="/champions/coverage">{t("dashboard.process.champions.gaps", { count: champions.gaps })}</Link>
+              <Link to={links.championCoverage}>{t("dashboard.process.champions.gaps", { count: champions.gaps })}</Link>
             </li>
-            {champions.pendingNominations > 0 ? (
+            {champions.pendingNominations && links.nominations ? (
               <li>
-                <Link to="/champions/nominations">{t("dashboard.process.champions.nominations", { count: champions.pendingNominations })}</Link>
+                <Link to={links.nominations}>{t("dashboard.process.champions.nominations", { count: champions.pendingNominations })}</Link>
               </li>
             ) : null}
           </ul>
@@ -180,14 +186,15 @@ function ProcessCards({ process, groups, isLeader }: { process: Process; groups:
                   date: formatDate(readiness.cycle.dueDate),
                   complete: formatNumber(readiness.cycle.complete),
                   schools: formatNumber(readiness.cycle.schools),
+                  count: readiness.cycle.schools,
                 })}
               </p>
-              <Link to={`/readiness/cycles/${readiness.cycle.id}`}>{t("dashboard.process.readiness.view", { name: readiness.cycle.name })}</Link>
+              {links.cycle ? <Link to={links.cycle}>{t("dashboard.process.readiness.view", { name: readiness.cycle.name })}</Link> : null}
             </>
           ) : (
             <>
               <p className="muted">{t("dashboard.process.readiness.none")}</p>
-              {isLeader ? <Link to="/readiness/cycles/new">{t("dashboard.process.readiness.start")}</Link> : null}
+              {links.newCycle ? <Link to={links.newCycle}>{t("dashboard.process.readiness.start")}</Link> : null}
             </>
           )}
         </li>
@@ -200,7 +207,7 @@ function ProcessCards({ process, groups, isLeader }: { process: Process; groups:
             <li>{t("dashboard.process.messages.withoutMessenger", { count: messages.withoutMessenger })}</li>
             <li>{t("dashboard.process.messages.withoutLanguage", { count: messages.withoutLanguage })}</li>
           </ul>
-          <Link to="/messages/audiences">{t("dashboard.process.messages.open")}</Link>
+          <Link to={links.messages}>{t("dashboard.process.messages.open")}</Link>
         </li>
       </ol>
     </section>

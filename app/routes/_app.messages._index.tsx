@@ -1,19 +1,22 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
 import { requireRole, requireUser } from "~/auth/session.server";
 import { Field } from "~/components/Field";
+import { ProofPointText } from "~/components/messages/ProofPointText";
 import { SelectField } from "~/components/SelectField";
 import { TextareaField } from "~/components/TextareaField";
 import type { MessageKey } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
+import { stakeholderGroupNameLabel } from "~/models/stakeholder-groups";
 import { addProofPoint, citationChoices, deleteProofPoint, loadHouse, saveHouse } from "~/messages/messages.server";
 import { EDITOR_ROLES, houseSchema, MAX_PILLARS, PROOF_KINDS, proofPointSchema, type ProofKind } from "~/messages/plan";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { invariantResponse } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Message house · Groundwork" }];
+export const meta = pageTitle("titles.messages.house");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -96,15 +99,7 @@ export default function MessageHouse() {
                   <ul className="proof-points">
                     {pillar.proofPoints.map((proof) => (
                       <li key={proof.id}>
-                        <span className="badge badge--muted">{t(`messages.house.kinds.${proof.kind}`)}</span> {proof.kind === "idea" ? <q>{proof.text}</q> : proof.text}
-                        {proof.source ? (
-                          <span className="muted proof-source">
-                            {" — "}
-                            {proof.stakeholderGroup
-                              ? t("messages.house.citesGroup", { group: proof.stakeholderGroup, source: proof.source })
-                              : t("messages.house.cites", { source: proof.source })}
-                          </span>
-                        ) : null}
+                        <span className="badge badge--muted">{t(`messages.house.kinds.${proof.kind}`)}</span> <ProofPointText proof={proof} />
                         {canEdit ? (
                           <Form method="post" className="inline-form">
                             <input type="hidden" name="intent" value="removeProof" />
@@ -175,68 +170,88 @@ type Choices = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["choi
 function ProofPointForm({ pillar, choices }: { pillar: { id: string; title: string }; choices: Choices }) {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const [kind, setKind] = useState<ProofKind>("idea");
   const mine = actionData && actionData.intent === "proof" && actionData.pillarId === pillar.id ? actionData : null;
   const errors: FieldErrors = mine && !mine.ok ? mine.errors : {};
   const err = (field: string) => (errors[field] ? t(errors[field] as MessageKey) : undefined);
   return (
-    <details className="proof-form" open={mine ? !mine.ok : undefined}>
-      <summary>{t("messages.house.addProofTo", { pillar: pillar.title })}</summary>
+    <>
       {mine?.ok ? (
         <div className="alert alert--success" role="status">
           {t("messages.house.added")}
         </div>
       ) : null}
-      <Form method="post" noValidate key={mine?.ok ? `done-${navigation.state}` : "proof"}>
-        <input type="hidden" name="intent" value="proof" />
-        <input type="hidden" name="pillarId" value={pillar.id} />
-        <SelectField
-          label={t("messages.house.kind")}
-          name="kind"
-          id={`kind-${pillar.id}`}
-          value={kind}
-          onChange={(event) => setKind(event.currentTarget.value as ProofKind)}
-          options={PROOF_KINDS.map((value) => ({ value, label: t(`messages.house.kinds.${value}`) }))}
-          error={err("kind")}
-        />
-        {kind === "competency" ? (
-          choices.competencies.length === 0 ? (
-            <p className="muted">{t("messages.house.noCompetencies")}</p>
+      <details className="proof-form" open={mine ? !mine.ok : undefined}>
+        <summary>{t("messages.house.addProofTo", { pillar: pillar.title })}</summary>
+        <Form method="post" noValidate key={mine?.ok ? `done-${navigation.state}` : "proof"}>
+          <input type="hidden" name="intent" value="proof" />
+          <input type="hidden" name="pillarId" value={pillar.id} />
+          <SelectField
+            label={t("messages.house.kind")}
+            name="kind"
+            id={`kind-${pillar.id}`}
+            value={kind}
+            onChange={(event) => setKind(event.currentTarget.value as ProofKind)}
+            options={PROOF_KINDS.map((value) => ({ value, label: t(`messages.house.kinds.${value}`) }))}
+            error={err("kind")}
+          />
+          {kind === "competency" ? (
+            choices.competencies.length === 0 ? (
+              <p className="muted">{t("messages.house.noCompetencies")}</p>
+            ) : (
+              <SelectField
+                label={t("messages.house.competency")}
+                name="refId"
+                id={`competency-${pillar.id}`}
+                options={[{ value: "", label: t("messages.house.pick") }, ...choices.competencies.map((c) => ({ value: c.id, label: c.title }))]}
+                error={err("refId")}
+              />
+            )
+          ) : kind === "readiness" ? (
+            choices.readiness.length === 0 ? (
+              <p className="muted">{t("messages.house.noReadiness")}</p>
+            ) : (
+              <SelectField
+                label={t("messages.house.readiness")}
+                name="refId"
+                id={`readiness-${pillar.id}`}
+                options={[
+                  { value: "", label: t("messages.house.pick") },
+                  ...choices.readiness.map((result) => ({
+                    value: result.refId,
+                    label: t("messages.house.readinessOption", { indicator: result.indicatorTitle, strong: result.strong, count: result.rated, cycle: result.cycleName }),
+                  })),
+                ]}
+                error={err("refId")}
+              />
+            )
+          ) : kind === "idea" ? (
+            choices.ideas.length === 0 ? (
+              <p className="muted">{t("messages.house.noIdeas")}</p>
+            ) : (
+              <SelectField
+                label={t("messages.house.idea")}
+                name="refId"
+                id={`idea-${pillar.id}`}
+                options={[
+                  { value: "", label: t("messages.house.pick") },
+                  ...choices.ideas.map((idea) => ({ value: idea.id, label: t("messages.house.ideaOption", { text: idea.text, group: stakeholderGroupNameLabel(idea.group, locale), workshop: idea.workshopTitle }) })),
+                ]}
+                error={err("refId")}
+              />
+            )
           ) : (
-            <SelectField
-              label={t("messages.house.competency")}
-              name="refId"
-              id={`competency-${pillar.id}`}
-              options={[{ value: "", label: t("messages.house.pick") }, ...choices.competencies.map((c) => ({ value: c.id, label: c.title }))]}
-              error={err("refId")}
-            />
-          )
-        ) : kind === "idea" ? (
-          choices.ideas.length === 0 ? (
-            <p className="muted">{t("messages.house.noIdeas")}</p>
-          ) : (
-            <SelectField
-              label={t("messages.house.idea")}
-              name="refId"
-              id={`idea-${pillar.id}`}
-              options={[
-                { value: "", label: t("messages.house.pick") },
-                ...choices.ideas.map((idea) => ({ value: idea.id, label: t("messages.house.ideaOption", { text: idea.text, group: idea.group, workshop: idea.workshopTitle }) })),
-              ]}
-              error={err("refId")}
-            />
-          )
-        ) : (
-          <>
-            <TextareaField label={t("messages.house.proofText")} name="text" id={`text-${pillar.id}`} rows={2} error={err("text")} />
-            <Field type="text" label={t("messages.house.proofSource")} hint={t("messages.house.proofSourceHint")} name="source" id={`source-${pillar.id}`} error={err("source")} />
-          </>
-        )}
-        <button type="submit" className="button button--secondary" disabled={navigation.state === "submitting"}>
-          {t("messages.house.add")}
-        </button>
-      </Form>
-    </details>
+            <>
+              <TextareaField label={t("messages.house.proofText")} name="text" id={`text-${pillar.id}`} rows={2} error={err("text")} />
+              <Field type="text" label={t("messages.house.proofSource")} hint={t("messages.house.proofSourceHint")} name="source" id={`source-${pillar.id}`} error={err("source")} />
+            </>
+          )}
+          <button type="submit" className="button button--secondary" disabled={navigation.state === "submitting"}>
+            {t("messages.house.add")}
+          </button>
+        </Form>
+      </details>
+    </>
   );
 }

@@ -1,23 +1,30 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
-import { audienceLabel } from "~/audiences/audiences";
+import { AUDIENCE_ARRAY_FIELDS, audienceDeletionSchema, audienceLabel, audienceSchema } from "~/audiences/audiences";
+import { audienceDeletionImpact, deleteAudience, deletedNotice, stakeholderGroupChoices, updateAudience } from "~/audiences/audiences.server";
 import { requireRole, requireUser } from "~/auth/session.server";
 import { CHAMPION_LANGUAGES } from "~/champions/languages";
+import { distinguishableNames } from "~/champions/names";
+import { ConfirmCheckbox } from "~/components/ConfirmCheckbox";
 import { Field } from "~/components/Field";
+import { CheckboxGroup } from "~/components/messages/CheckboxGroup";
 import { ReadabilityMeter } from "~/components/messages/ReadabilityMeter";
 import { TextareaField } from "~/components/TextareaField";
 import type { MessageKey } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { MIN_CARE_RATINGS } from "~/messages/care";
 import { missingLanguages } from "~/messages/gaps";
-import { caredAbout, listChampions, listStakeholderGroups, loadAudience, planState, savePlan, updateAudience } from "~/messages/messages.server";
+import { READABILITY_LANGUAGES } from "~/messages/readability";
+import { caredAbout, listChampions, loadAudience, planState, savePlan } from "~/messages/messages.server";
 import { CHANNELS, EDITOR_ROLES, PLAN_ARRAY_FIELDS, planSchema } from "~/messages/plan";
+import { stakeholderGroupLabel } from "~/models/stakeholder-groups";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { invariantResponse } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Audience plan · Groundwork" }];
+export const meta = pageTitle("titles.messages.audience");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -25,13 +32,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(audience, "Not found");
   const canEdit = (EDITOR_ROLES as readonly string[]).includes(user.role);
   const groupIds = audience.stakeholderGroups.map((group) => group.id);
-  const [care, champions, groups] = await Promise.all([
+  const [care, champions, groups, impact] = await Promise.all([
     caredAbout(user.districtId, groupIds),
     canEdit ? listChampions(user.districtId) : [],
-    canEdit ? listStakeholderGroups(user.districtId) : [],
+    canEdit ? stakeholderGroupChoices(user.districtId) : [],
+    canEdit ? audienceDeletionImpact(user.districtId, audience.id) : null,
   ]);
   return {
     canEdit,
+    added: new URL(request.url).searchParams.get("added") === "1",
     audience: {
       id: audience.id,
       key: audience.key,
@@ -44,17 +53,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     care,
     champions,
     groups,
+    impact,
   };
 }
 
-const intentSchema = z.object({ intent: z.enum(["plan", "audience"]) });
-const audienceSchema = z.object({
-  name: z
-    .string({ error: "messages.errors.nameRequired" })
-    .transform((value) => value.replace(/\s+/g, " ").trim())
-    .pipe(z.string().min(1, { error: "messages.errors.nameRequired" }).max(80, { error: "messages.errors.tooLong" })),
-  groupIds: z.array(z.string().min(1).max(40)).max(50).transform((list) => [...new Set(list)]),
-});
+const intentSchema = z.object({ intent: z.enum(["plan", "audience", "delete"]) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, EDITOR_ROLES);
@@ -62,34 +65,56 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = intentSchema.safeParse({ intent: form.get("intent") });
   invariantResponse(intent.success, "Unknown action", { status: 400 });
-  const parsed = intent.data.intent === "plan" ? parseForm(planSchema, form, PLAN_ARRAY_FIELDS) : parseForm(audienceSchema, form, ["groupIds"]);
-  if (!parsed.ok) return data({ ok: false as const, intent: intent.data.intent, errors: parsed.errors }, { status: 400 });
-  const result =
-    intent.data.intent === "plan"
-      ? await savePlan(user.districtId, audienceId, parsed.data as z.infer<typeof planSchema>)
-      : await updateAudience(user.districtId, audienceId, parsed.data as z.infer<typeof audienceSchema>);
+  const fail = (errors: FieldErrors) => data({ ok: false as const, intent: intent.data.intent, errors }, { status: 400 });
+  let result;
+  switch (intent.data.intent) {
+    case "plan": {
+      const parsed = parseForm(planSchema, form, PLAN_ARRAY_FIELDS);
+      if (!parsed.ok) return fail(parsed.errors);
+      result = await savePlan(user.districtId, audienceId, parsed.data);
+      break;
+    }
+    case "audience": {
+      const parsed = parseForm(audienceSchema, form, AUDIENCE_ARRAY_FIELDS);
+      if (!parsed.ok) return fail(parsed.errors);
+      result = await updateAudience(user.districtId, audienceId, parsed.data);
+      break;
+    }
+    case "delete": {
+      const parsed = parseForm(audienceDeletionSchema, form);
+      if (!parsed.ok) return fail(parsed.errors);
+      const deleted = await deleteAudience(user, audienceId, parsed.data);
+      if (!deleted.ok && "notFound" in deleted) throw new Response("Not found", { status: 404 });
+      if (!deleted.ok) return fail(deleted.errors);
+      return redirect(`/messages/audiences?deleted=${encodeURIComponent(deletedNotice(user.districtId, deleted.value))}`);
+    }
+  }
   if (!result.ok && "notFound" in result) throw new Response("Not found", { status: 404 });
-  if (!result.ok) return data({ ok: false as const, intent: intent.data.intent, errors: result.errors }, { status: 400 });
+  if (!result.ok) return fail(result.errors);
   return { ok: true as const, intent: intent.data.intent };
 }
 
 export default function AudiencePlan() {
-  const { audience, care, champions, groups, canEdit } = useLoaderData<typeof loader>();
+  const { audience, care, champions, groups, canEdit, added, impact } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, locale, formatNumber } = useLocale();
   const [message, setMessage] = useState(audience.plan?.message ?? "");
-  const [measuredAs, setMeasuredAs] = useState<string>(locale);
+  const [measuredAs, setMeasuredAs] = useState<string>(audience.plan?.messageLanguage ?? locale);
   const name = audienceLabel(audience, locale);
   const planErrors: FieldErrors = actionData && !actionData.ok && actionData.intent === "plan" ? actionData.errors : {};
   const audienceErrors: FieldErrors = actionData && !actionData.ok && actionData.intent === "audience" ? actionData.errors : {};
+  const deleteErrors: FieldErrors = actionData && !actionData.ok && actionData.intent === "delete" ? actionData.errors : {};
   const tr = (errors: FieldErrors, field: string) => (errors[field] ? t(errors[field] as MessageKey) : undefined);
+  // A missing or stale count of communications is answered at the box the editor ticks.
+  const confirmError = tr(deleteErrors, "confirm") ?? tr(deleteErrors, "communications");
   const languageName = (code: string) => t(`champions.languages.${code}` as "champions.languages.en");
   const busy = navigation.state === "submitting";
   const messengerIds = new Set(audience.messengers.map((messenger) => messenger.id));
+  const messengerNames = distinguishableNames(champions);
   const chosenChannels = new Set(audience.plan?.channels ?? []);
   const chosenLanguages = new Set(audience.plan?.languages ?? []);
-  const groupNames = audience.groups.map((group) => group.name).join(", ");
+  const groupNames = audience.groups.map((group) => stakeholderGroupLabel(group, locale)).join(", ");
 
   return (
     <>
@@ -100,6 +125,10 @@ export default function AudiencePlan() {
       {actionData?.ok ? (
         <div className="alert alert--success" role="status">
           {actionData.intent === "plan" ? t("messages.plan.saved") : t("messages.plan.audienceSaved")}
+        </div>
+      ) : added && !actionData ? (
+        <div className="alert alert--success" role="status">
+          {t("messages.audiences.add.added")}
         </div>
       ) : null}
       {actionData && !actionData.ok ? (
@@ -157,9 +186,12 @@ export default function AudiencePlan() {
                 <ReadabilityMeter text={message} language={measuredAs} id="plan-readability" />
                 <label className="readability-language">
                   {t("messages.readability.language")}{" "}
-                  <select value={measuredAs} onChange={(event) => setMeasuredAs(event.currentTarget.value)}>
-                    <option value="en">{languageName("en")}</option>
-                    <option value="es">{languageName("es")}</option>
+                  <select name="messageLanguage" value={measuredAs} onChange={(event) => setMeasuredAs(event.currentTarget.value)}>
+                    {READABILITY_LANGUAGES.map((code) => (
+                      <option key={code} value={code}>
+                        {languageName(code)}
+                      </option>
+                    ))}
                   </select>
                 </label>
               </div>
@@ -187,7 +219,7 @@ export default function AudiencePlan() {
                   error={tr(planErrors, "messengerIds")}
                   options={champions.map((champion) => ({
                     value: champion.id,
-                    label: champion.languages.length > 0 ? t("messages.plan.championOption", { name: champion.name, languages: champion.languages.map(languageName).join(", ") }) : champion.name,
+                    label: champion.languages.length > 0 ? t("messages.plan.championOption", { name: messengerNames.get(champion.id) ?? champion.name, languages: champion.languages.map(languageName).join(", ") }) : (messengerNames.get(champion.id) ?? champion.name),
                     checked: messengerIds.has(champion.id),
                   }))}
                 />
@@ -206,7 +238,7 @@ export default function AudiencePlan() {
             <>
               <p className="muted">{t("messages.plan.readOnly")}</p>
               {audience.plan?.message ? <blockquote className="message-core">{audience.plan.message}</blockquote> : <p className="muted">{t("messages.audiences.noMessage")}</p>}
-              <ReadabilityMeter text={audience.plan?.message ?? ""} language={locale} />
+              <ReadabilityMeter text={audience.plan?.message ?? ""} language={audience.plan?.messageLanguage ?? locale} />
               <dl className="plan-facts">
                 <dt>{t("messages.plan.callToAction")}</dt>
                 <dd>{audience.plan?.callToAction || t("messages.audiences.none")}</dd>
@@ -232,7 +264,7 @@ export default function AudiencePlan() {
               legend={t("messages.plan.groups")}
               name="groupIds"
               error={tr(audienceErrors, "groupIds")}
-              options={groups.map((group) => ({ value: group.id, label: group.name, checked: audience.groups.some((mine) => mine.id === group.id) }))}
+              options={groups.map((group) => ({ value: group.id, label: stakeholderGroupLabel(group, locale), checked: audience.groups.some((mine) => mine.id === group.id) }))}
             />
             <button type="submit" className="button button--secondary" disabled={busy}>
               {t("messages.plan.saveAudience")}
@@ -240,46 +272,34 @@ export default function AudiencePlan() {
           </Form>
         </section>
       ) : null}
-    </>
-  );
-}
 
-function CheckboxGroup({
-  legend,
-  hint,
-  name,
-  error,
-  options,
-}: {
-  legend: string;
-  hint?: string;
-  name: string;
-  error?: string;
-  options: { value: string; label: string; checked: boolean }[];
-}) {
-  const hintId = `${name}-hint`;
-  const errorId = `${name}-error`;
-  return (
-    <fieldset className="checkbox-group" aria-describedby={[hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined}>
-      <legend>{legend}</legend>
-      {hint ? (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
+      {canEdit && impact ? (
+        <section className="card" aria-labelledby="audience-delete-heading">
+          <h3 id="audience-delete-heading">{t("messages.audiences.remove.heading")}</h3>
+          <p>{t("messages.audiences.remove.lead", { name })}</p>
+          <ul>
+            {impact.plan ? <li>{t("messages.audiences.remove.plan")}</li> : null}
+            <li>{t("messages.audiences.remove.messengers", { count: impact.messengers })}</li>
+            <li>{t("messages.audiences.remove.communications", { count: impact.communications })}</li>
+          </ul>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="delete" />
+            <input type="hidden" name="communications" value={impact.communications} />
+            <ConfirmCheckbox
+              name="confirm"
+              label={
+                impact.communications === 0
+                  ? t("messages.audiences.remove.confirmNone", { name })
+                  : t("messages.audiences.remove.confirm", { name, count: impact.communications })
+              }
+              error={confirmError}
+            />
+            <button type="submit" className="button button--danger" disabled={busy}>
+              {t("messages.audiences.remove.submit")}
+            </button>
+          </Form>
+        </section>
       ) : null}
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-      <div className="checkbox-grid">
-        {options.map((option) => (
-          <label key={option.value} className="checkbox">
-            <input type="checkbox" name={name} value={option.value} defaultChecked={option.checked} />
-            {option.label}
-          </label>
-        ))}
-      </div>
-    </fieldset>
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { audienceLabel } from "~/audiences/audiences";
@@ -7,13 +7,14 @@ import { requireRole, requireUser } from "~/auth/session.server";
 import { CommunicationFields } from "~/components/messages/CommunicationFields";
 import { TextareaField } from "~/components/TextareaField";
 import type { MessageKey } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { changeStatus, deleteCommunication, listChampions, loadCommunication, saveFeedback, updateCommunication } from "~/messages/messages.server";
 import { communicationSchema, EDITOR_ROLES, feedbackSchema, nextStatuses, statusSchema } from "~/messages/plan";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { invariantResponse } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Communication · Groundwork" }];
+export const meta = pageTitle("titles.messages.communication");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,19 +1,24 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { audienceLabel } from "~/audiences/audiences";
 import { listAudiences } from "~/audiences/audiences.server";
 import { requireRole, requireUser } from "~/auth/session.server";
+import { ConfirmCheckbox } from "~/components/ConfirmCheckbox";
 import { CopyField } from "~/components/CopyField";
 import { CommunicationFields } from "~/components/messages/CommunicationFields";
-import { TableRegion } from "~/components/TableRegion";
+import { CommunicationsTable } from "~/components/messages/CommunicationsTable";
+import type { MessageKey } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { monthDays, monthRange, parseMonth, shiftMonth } from "~/messages/calendar";
-import { createCommunication, feedPath, listChampions, listCommunications } from "~/messages/messages.server";
-import { communicationSchema, EDITOR_ROLES } from "~/messages/plan";
+import { createCommunication, feedPath, feedRotatedAt, listChampions, listCommunications, replaceFeedKey } from "~/messages/messages.server";
+import { communicationSchema, EDITOR_ROLES, replaceFeedSchema } from "~/messages/plan";
 import { getConfig } from "~/utils/env.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
+import { invariantResponse } from "~/utils/http.server";
+import { z } from "zod";
 
-export const meta: MetaFunction = () => [{ title: "Communications · Groundwork" }];
+export const meta = pageTitle("titles.messages.communications");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -46,29 +51,41 @@ export async function loader({ request }: LoaderFunctionArgs) {
     communications: rows,
     audiences,
     champions: champions.map((champion) => ({ id: champion.id, name: champion.name })),
-    feedUrl: canEdit ? `${origin}${feedPath(user.districtId)}` : null,
+    feedUrl: canEdit ? `${origin}${await feedPath(user.districtId)}` : null,
+    feedRotatedAt: canEdit ? ((await feedRotatedAt(user.districtId))?.toISOString() ?? null) : null,
   };
 }
 
+const intentSchema = z.enum(["create", "replaceFeed"]);
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, EDITOR_ROLES);
-  const parsed = parseForm(communicationSchema, await request.formData());
-  if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors }, { status: 400 });
+  const form = await request.formData();
+  const intent = intentSchema.safeParse(form.get("intent") ?? "create");
+  invariantResponse(intent.success, "Unknown action", { status: 400 });
+  if (intent.data === "replaceFeed") {
+    const parsed = parseForm(replaceFeedSchema, form);
+    if (!parsed.ok) return data({ ok: false as const, intent: "replaceFeed" as const, errors: parsed.errors }, { status: 400 });
+    await replaceFeedKey(user.districtId);
+    return { ok: true as const, intent: "replaceFeed" as const };
+  }
+  const parsed = parseForm(communicationSchema, form);
+  if (!parsed.ok) return data({ ok: false as const, intent: "create" as const, errors: parsed.errors }, { status: 400 });
   const result = await createCommunication(user.districtId, parsed.data);
-  if (!result.ok) return data({ ok: false as const, errors: "errors" in result ? result.errors : {} }, { status: 400 });
-  return { ok: true as const, id: result.value.id };
+  if (!result.ok) return data({ ok: false as const, intent: "create" as const, errors: "errors" in result ? result.errors : {} }, { status: 400 });
+  return { ok: true as const, intent: "create" as const, id: result.value.id };
 }
 
 export default function Communications() {
-  const { canEdit, month, monthStart, monthItems, communications, audiences, champions, feedUrl } = useLoaderData<typeof loader>();
+  const { canEdit, month, monthStart, monthItems, communications, audiences, champions, feedUrl, feedRotatedAt } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, locale, formatDate } = useLocale();
-  const errors: FieldErrors = actionData && !actionData.ok ? actionData.errors : {};
+  const errors: FieldErrors = actionData && !actionData.ok && actionData.intent === "create" ? actionData.errors : {};
+  const feedErrors: FieldErrors = actionData && !actionData.ok && actionData.intent === "replaceFeed" ? actionData.errors : {};
   const days = monthDays(month, monthItems);
   const monthName = formatDate(monthStart, { month: "long", year: "numeric", timeZone: "UTC" });
   const dayName = (date: string) => formatDate(`${date}T00:00:00Z`, { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
-  const shortDate = (date: string) => formatDate(`${date}T00:00:00Z`, { dateStyle: "medium", timeZone: "UTC" });
   const audienceOptions = audiences.map((audience) => ({ id: audience.id, label: audienceLabel(audience, locale) }));
 
   return (
@@ -116,59 +133,25 @@ export default function Communications() {
         {communications.length === 0 ? (
           <p className="muted">{t("messages.communications.empty")}</p>
         ) : (
-          <TableRegion label={t("messages.communications.listHeading")}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("messages.communications.date")}</th>
-                  <th scope="col">{t("messages.communications.what")}</th>
-                  <th scope="col">{t("messages.communications.audience")}</th>
-                  <th scope="col">{t("messages.communications.channel")}</th>
-                  <th scope="col">{t("messages.communications.messenger")}</th>
-                  <th scope="col">{t("messages.communications.language")}</th>
-                  <th scope="col">{t("messages.communications.owner")}</th>
-                  <th scope="col">{t("messages.communications.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {communications.map((item) => (
-                  <tr key={item.id}>
-                    <td>
-                      <time dateTime={item.date}>{shortDate(item.date)}</time>
-                    </td>
-                    <th scope="row">
-                      <Link to={`/messages/communications/${item.id}`}>{item.title}</Link>
-                    </th>
-                    <td>{audienceLabel(item.audience, locale)}</td>
-                    <td>{t(`messages.channels.${item.channel}` as "messages.channels.email")}</td>
-                    <td>{item.champion?.name ?? <span className="muted">{t("messages.communications.noMessenger")}</span>}</td>
-                    <td>{t(`champions.languages.${item.language}` as "champions.languages.en")}</td>
-                    <td>{item.owner ?? ""}</td>
-                    <td>
-                      <span className="badge badge--muted">{t(`messages.status.${item.status}`)}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
+          <CommunicationsTable label={t("messages.communications.listHeading")} rows={communications} linked />
         )}
       </section>
 
       {canEdit ? (
         <section className="card" aria-labelledby="add-heading">
           <h2 id="add-heading">{t("messages.communications.addHeading")}</h2>
-          {actionData?.ok ? (
+          {actionData?.ok && actionData.intent === "create" ? (
             <div className="alert alert--success" role="status">
               {t("messages.communications.added")}
             </div>
           ) : null}
-          {actionData && !actionData.ok ? (
+          {actionData && !actionData.ok && actionData.intent === "create" ? (
             <div className="alert alert--error" role="alert">
               {t("messages.errors.fixBelow")}
             </div>
           ) : null}
-          <Form method="post" noValidate key={actionData?.ok ? actionData.id : "add"}>
+          <Form method="post" noValidate key={actionData?.ok && actionData.intent === "create" ? actionData.id : "add"}>
+            <input type="hidden" name="intent" value="create" />
             <CommunicationFields audiences={audienceOptions} champions={champions} errors={errors} idPrefix="new" />
             <button type="submit" className="button" disabled={navigation.state === "submitting"}>
               {t("messages.communications.add")}
@@ -182,6 +165,29 @@ export default function Communications() {
           <h2 id="feed-heading">{t("messages.communications.feedHeading")}</h2>
           <p className="muted">{t("messages.communications.feedLead")}</p>
           <CopyField label={t("messages.communications.feedLabel")} value={feedUrl} />
+          {actionData?.ok && actionData.intent === "replaceFeed" ? (
+            <div className="alert alert--success" role="status">
+              {t("messages.communications.feedReplaced")}
+            </div>
+          ) : null}
+          <details className="feed-replace" open={feedErrors.confirm ? true : undefined}>
+            <summary>{t("messages.communications.feedReplaceHeading")}</summary>
+            <p>{t("messages.communications.feedReplaceLead")}</p>
+            {feedRotatedAt ? (
+              <p className="muted">{t("messages.communications.feedRotatedAt", { date: formatDate(feedRotatedAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+            ) : null}
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="replaceFeed" />
+              <ConfirmCheckbox
+                name="confirm"
+                label={t("messages.communications.feedReplaceConfirm")}
+                error={feedErrors.confirm ? t(feedErrors.confirm as MessageKey) : undefined}
+              />
+              <button type="submit" className="button button--secondary" disabled={navigation.state === "submitting"}>
+                {t("messages.communications.feedReplace")}
+              </button>
+            </Form>
+          </details>
         </section>
       ) : null}
     </>

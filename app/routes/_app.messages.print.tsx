@@ -1,14 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { audienceLabel } from "~/audiences/audiences";
 import { requireUser } from "~/auth/session.server";
-import { TableRegion } from "~/components/TableRegion";
+import { CommunicationsTable } from "~/components/messages/CommunicationsTable";
+import { ProofPointText } from "~/components/messages/ProofPointText";
+import { ReadabilityMeter } from "~/components/messages/ReadabilityMeter";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { listAudiencePlans, listCommunications, loadHouse } from "~/messages/messages.server";
 import { prisma } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Communications plan · Groundwork" }];
+export const meta = pageTitle("titles.messages.plan");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -35,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function PrintablePlan() {
   const { districtName, house, audiences, communications } = useLoaderData<typeof loader>();
-  const { t, locale, formatDate } = useLocale();
+  const { t, locale } = useLocale();
   const languageName = (code: string) => t(`champions.languages.${code}` as "champions.languages.en");
   return (
     <article className="card print-plan" aria-labelledby="print-heading">
@@ -59,8 +62,7 @@ export default function PrintablePlan() {
                 <ul className="proof-points">
                   {pillar.proofPoints.map((proof) => (
                     <li key={proof.id}>
-                      {proof.kind === "idea" ? <q>{proof.text}</q> : proof.text}
-                      {proof.source ? <span className="muted"> — {proof.stakeholderGroup ? `${proof.stakeholderGroup}, ${proof.source}` : proof.source}</span> : null}
+                      <ProofPointText proof={proof} />
                     </li>
                   ))}
                 </ul>
@@ -73,17 +75,31 @@ export default function PrintablePlan() {
       {audiences.map((audience) => (
         <section key={audience.id} className="audience-section" aria-labelledby={`print-audience-${audience.id}`}>
           <h3 id={`print-audience-${audience.id}`}>{audienceLabel(audience, locale)}</h3>
-          {audience.plan?.message ? <p className="message-core">{audience.plan.message}</p> : <p className="muted">{t("messages.print.noPlan")}</p>}
-          <dl className="plan-facts">
-            <dt>{t("messages.print.callToAction")}</dt>
-            <dd>{audience.plan?.callToAction || t("messages.audiences.none")}</dd>
-            <dt>{t("messages.print.channels")}</dt>
-            <dd>{audience.plan?.channels.map((channel) => t(`messages.channels.${channel}` as "messages.channels.email")).join(", ") || t("messages.audiences.none")}</dd>
-            <dt>{t("messages.print.messengers")}</dt>
-            <dd>{audience.messengers.join(", ") || t("messages.audiences.none")}</dd>
-            <dt>{t("messages.print.languages")}</dt>
-            <dd>{audience.plan?.languages.map(languageName).join(", ") || t("messages.audiences.none")}</dd>
-          </dl>
+          {audience.plan?.message ? (
+            <>
+              <p className="message-core">{audience.plan.message}</p>
+              <ReadabilityMeter text={audience.plan.message} language={audience.plan.messageLanguage ?? locale} />
+            </>
+          ) : (
+            <p className="muted">{t("messages.print.noPlan")}</p>
+          )}
+          {audience.plan ? (
+            <dl className="plan-facts">
+              <dt>{t("messages.print.callToAction")}</dt>
+              <dd>{audience.plan.callToAction || t("messages.audiences.none")}</dd>
+              <dt>{t("messages.print.channels")}</dt>
+              <dd>{audience.plan.channels.map((channel) => t(`messages.channels.${channel}` as "messages.channels.email")).join(", ") || t("messages.audiences.none")}</dd>
+              <dt>{t("messages.print.messengers")}</dt>
+              <dd>{audience.messengers.join(", ") || t("messages.audiences.none")}</dd>
+              <dt>{t("messages.print.languages")}</dt>
+              <dd>{audience.plan.languages.map(languageName).join(", ") || t("messages.audiences.none")}</dd>
+            </dl>
+          ) : audience.messengers.length > 0 ? (
+            <dl className="plan-facts">
+              <dt>{t("messages.print.messengers")}</dt>
+              <dd>{audience.messengers.join(", ")}</dd>
+            </dl>
+          ) : null}
         </section>
       ))}
 
@@ -92,34 +108,7 @@ export default function PrintablePlan() {
         {communications.length === 0 ? (
           <p className="muted">{t("messages.communications.empty")}</p>
         ) : (
-          <TableRegion label={t("messages.print.calendar")}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("messages.communications.date")}</th>
-                  <th scope="col">{t("messages.communications.what")}</th>
-                  <th scope="col">{t("messages.communications.audience")}</th>
-                  <th scope="col">{t("messages.communications.channel")}</th>
-                  <th scope="col">{t("messages.communications.messenger")}</th>
-                  <th scope="col">{t("messages.communications.language")}</th>
-                  <th scope="col">{t("messages.communications.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {communications.map((item) => (
-                  <tr key={item.id}>
-                    <td>{formatDate(`${item.date}T00:00:00Z`, { dateStyle: "medium", timeZone: "UTC" })}</td>
-                    <th scope="row">{item.title}</th>
-                    <td>{audienceLabel(item.audience, locale)}</td>
-                    <td>{t(`messages.channels.${item.channel}` as "messages.channels.email")}</td>
-                    <td>{item.champion?.name ?? ""}</td>
-                    <td>{languageName(item.language)}</td>
-                    <td>{t(`messages.status.${item.status}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
+          <CommunicationsTable label={t("messages.print.calendar")} rows={communications} linked={false} />
         )}
       </section>
     </article>

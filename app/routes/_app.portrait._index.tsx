@@ -1,9 +1,10 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import type { CommentActionResult } from "~/components/portrait/CommentsPanel";
 import { EvidenceCountsProvider } from "~/components/portrait/EvidenceCounts";
 import { PortraitEditor } from "~/components/portrait/PortraitEditor";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { canEditPortrait, presenceColour } from "~/portrait/collaboration";
 import { commentFormSchema } from "~/portrait/comments";
@@ -13,7 +14,7 @@ import { evidenceSummary } from "~/portrait/evidence.server";
 import { readPortraitContent } from "~/portrait/portrait.server";
 import { parseForm } from "~/utils/forms";
 
-export const meta: MetaFunction = () => [{ title: "Portrait of a Graduate · Groundwork" }];
+export const meta = pageTitle("titles.portrait.index");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,8 +1,9 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { requireRole, requireUser } from "~/auth/session.server";
 import { EvidenceBreakdown } from "~/components/portrait/EvidenceBreakdown";
 import { getLocale } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { stakeholderGroupLabel } from "~/models/stakeholder-groups";
 import { EVIDENCE_KINDS, EVIDENCE_NOTE_MAX, EVIDENCE_QUERY_MAX, linkEvidenceSchema, parseEvidenceFilters, unlinkEvidenceSchema, type EvidenceFilters } from "~/portrait/evidence";
@@ -21,7 +22,7 @@ import { parseForm } from "~/utils/forms";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "Evidence · Portrait · Groundwork" }];
+export const meta = pageTitle("titles.portrait.evidence");
 
 const EDITORS = ["leader", "facilitator"] as const;
 const MIN_RATING_CHOICES = ["2", "3", "3.5", "4", "4.5"] as const;

@@ -1,7 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { CompetencyText, RichText } from "~/components/portrait/RichText";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { exportSource } from "~/portrait/export.server";
 import { districtVersions } from "~/portrait/publication.server";
@@ -9,9 +10,7 @@ import styles from "~/styles/portrait-review.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
-  { title: loaded ? `${loaded.source.district.name} · Portrait of a Graduate` : "Portrait of a Graduate · Groundwork" },
-];
+export const meta = pageTitle<typeof loader>("titles.portrait.district", { values: (data) => ({ district: data.source.district.name }), product: false });
 
 /** A clean printable Portrait (draft or `?version=<id>`): the print stylesheet hides everything but the document. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -27,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function PrintPage() {
   const { source, versions } = useLoaderData<typeof loader>();
   const { t, formatDate, formatDateTime } = useLocale();
-  const { district, version, portrait } = source;
+  const { district, language, version, portrait } = source;
   const query = version ? `?version=${encodeURIComponent(version.id)}` : "";
   const bandLabels = { elementary: t("portraitReview.bands.elementary"), middle: t("portraitReview.bands.middle"), high: t("portraitReview.bands.high") };
 
@@ -74,13 +73,15 @@ export default function PrintPage() {
         </header>
         <section className="print-block print-vision" aria-labelledby="print-vision">
           <h2 id="print-vision">{t("portraitReview.vision")}</h2>
-          <RichText content={portrait.vision} headingLevel={3} />
+          <RichText content={portrait.vision} headingLevel={3} lang={language} />
         </section>
         {portrait.competencies.length === 0 ? <p>{t("portraitReview.print.noCompetencies")}</p> : null}
         {portrait.competencies.map((competency, index) => (
           <section key={competency.id} className="print-block print-competency" aria-labelledby={`print-competency-${index}`}>
-            <h2 id={`print-competency-${index}`}>{competency.title || t("portraitReview.untitled")}</h2>
-            <CompetencyText competency={competency} bandLabels={bandLabels} bandHeading="h3" />
+            <h2 id={`print-competency-${index}`} lang={competency.title ? language : undefined}>
+              {competency.title || t("portraitReview.untitled")}
+            </h2>
+            <CompetencyText competency={competency} bandLabels={bandLabels} bandHeading="h3" lang={language} />
           </section>
         ))}
       </article>

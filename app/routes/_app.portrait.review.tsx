@@ -1,12 +1,14 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole, requireUser } from "~/auth/session.server";
+import { ConfirmCheckbox } from "~/components/ConfirmCheckbox";
 import { CopyField } from "~/components/CopyField";
 import { FeedbackSummary } from "~/components/portrait/FeedbackSummary";
 import { CompetencyText } from "~/components/portrait/RichText";
 import { TableRegion } from "~/components/TableRegion";
 import { createTranslator, formatDate } from "~/i18n/i18n";
 import { getLocale } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { feedbackOfPublication } from "~/portrait/feedback.server";
 import { portraitContentFromJson } from "~/portrait/export";
@@ -21,7 +23,7 @@ import { invariantResponse } from "~/utils/http.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "Community review · Portrait · Groundwork" }];
+export const meta = pageTitle("titles.portrait.review");
 
 const MANAGERS = ["leader"] as const;
 
@@ -59,8 +61,14 @@ type ActionResult = { ok: true; command: ReviewCommand } | { ok: false; error: s
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, MANAGERS);
-  const parsed = parseForm(reviewCommandSchema, await request.formData());
-  if (!parsed.ok) return data<ActionResult>({ ok: false, error: parsed.errors.intent ?? parsed.errors.versionName ?? "unknownCommand" }, { status: 400 });
+  const formData = await request.formData();
+  const parsed = parseForm(reviewCommandSchema, formData);
+  if (!parsed.ok) {
+    const { intent, versionName, confirm } = parsed.errors;
+    // The intent parsed when only the confirmation is missing: the message names what did not happen.
+    const error = intent ?? versionName ?? (confirm ? (formData.get("intent") === "adopt" ? "confirmAdopt" : "confirmPublish") : "unknownCommand");
+    return data<ActionResult>({ ok: false, error }, { status: 400 });
+  }
   const { intent, versionName } = parsed.data;
   const locale = await getLocale(request);
   const t = createTranslator(locale);
@@ -71,7 +79,18 @@ export async function action({ request }: ActionFunctionArgs) {
   return data<ActionResult>({ ok: true, command: intent });
 }
 
-const KNOWN_ERRORS = ["notInReview", "feedbackAlreadyClosed", "feedbackAlreadyOpen", "nothingPublished", "emptyPortrait", "changedMeanwhile", "unknownCommand", "nameTooLong"] as const;
+const KNOWN_ERRORS = [
+  "notInReview",
+  "feedbackAlreadyClosed",
+  "feedbackAlreadyOpen",
+  "nothingPublished",
+  "emptyPortrait",
+  "changedMeanwhile",
+  "unknownCommand",
+  "nameTooLong",
+  "confirmPublish",
+  "confirmAdopt",
+] as const;
 
 export default function ReviewPage() {
   const { status, publication, reviewed, publicPath, publicUrl, canManage, commands, defaultNames, draft, removed, feedback } = useLoaderData<typeof loader>();
@@ -81,6 +100,7 @@ export default function ReviewPage() {
   const busy = navigation.state !== "idle";
   const bandLabels = { elementary: t("portraitReview.bands.elementary"), middle: t("portraitReview.bands.middle"), high: t("portraitReview.bands.high") };
   const untitled = t("portraitReview.untitled");
+  const failed = actionData && !actionData.ok ? actionData.error : null;
   const rows = [...draft.map((competency) => ({ id: competency.id, title: competency.title, removed: false })), ...removed.map((competency) => ({ ...competency, removed: true }))];
 
   return (
@@ -124,14 +144,17 @@ export default function ReviewPage() {
               <Form method="post" className="review-command" key={`publish-${publication?.id ?? "none"}`}>
                 <input type="hidden" name="intent" value="publish" />
                 <div className="field">
-                  <label htmlFor="publish-name">
-                    {t("portraitReview.review.publishName")}
-                    <span className="hint" id="publish-name-hint">
-                      {t(status === "in_review" ? "portraitReview.review.republishHint" : "portraitReview.review.publishHint")}
-                    </span>
-                  </label>
+                  <label htmlFor="publish-name">{t("portraitReview.review.publishName")}</label>
+                  <p className="hint" id="publish-name-hint">
+                    {t(status === "in_review" ? "portraitReview.review.republishHint" : "portraitReview.review.publishHint")}
+                  </p>
                   <input id="publish-name" name="versionName" type="text" defaultValue={defaultNames.publish} maxLength={VERSION_NAME_MAX} aria-describedby="publish-name-hint" />
                 </div>
+                <ConfirmCheckbox
+                  name="confirm"
+                  label={t(status === "in_review" ? "portraitReview.review.confirm.republish" : "portraitReview.review.confirm.publish")}
+                  error={failed === "confirmPublish" ? t("portraitReview.review.errors.confirmPublish") : undefined}
+                />
                 <button type="submit" className="button" disabled={busy}>
                   {t(status === "in_review" ? "portraitReview.review.commands.republish" : "portraitReview.review.commands.publish")}
                 </button>
@@ -141,14 +164,17 @@ export default function ReviewPage() {
               <Form method="post" className="review-command" key={`adopt-${publication?.id ?? "none"}`}>
                 <input type="hidden" name="intent" value="adopt" />
                 <div className="field">
-                  <label htmlFor="adopt-name">
-                    {t("portraitReview.review.adoptName")}
-                    <span className="hint" id="adopt-name-hint">
-                      {t("portraitReview.review.adoptHint")}
-                    </span>
-                  </label>
+                  <label htmlFor="adopt-name">{t("portraitReview.review.adoptName")}</label>
+                  <p className="hint" id="adopt-name-hint">
+                    {t("portraitReview.review.adoptHint")}
+                  </p>
                   <input id="adopt-name" name="versionName" type="text" defaultValue={defaultNames.adopt} maxLength={VERSION_NAME_MAX} aria-describedby="adopt-name-hint" />
                 </div>
+                <ConfirmCheckbox
+                  name="confirm"
+                  label={t("portraitReview.review.confirm.adopt")}
+                  error={failed === "confirmAdopt" ? t("portraitReview.review.errors.confirmAdopt") : undefined}
+                />
                 <button type="submit" className="button" disabled={busy}>
                   {t("portraitReview.review.commands.adopt")}
                 </button>
@@ -206,7 +232,7 @@ export default function ReviewPage() {
       {rows.length > 0 ? (
         <section className="card" aria-labelledby="table-heading">
           <h2 id="table-heading">{t("portraitReview.review.tableTitle")}</h2>
-          <TableRegion label={t("portraitReview.review.tableTitle")}>
+          <TableRegion label={t("portraitReview.review.tableTitle")} inSection>
             <table>
               <thead>
                 <tr>

@@ -1,8 +1,9 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole, requireUser } from "~/auth/session.server";
 import { RichText } from "~/components/portrait/RichText";
 import type { MessageKey } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { canEditPortrait, PORTRAIT_EDITOR_ROLES } from "~/portrait/collaboration";
 import { GRADE_BAND_FIELDS } from "~/portrait/document";
@@ -10,7 +11,7 @@ import { restoreVersionSchema, versionIdSchema } from "~/portrait/versions";
 import { getVersion, restoreVersion } from "~/portrait/versions.server";
 import { invariantResponse } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Portrait version · Groundwork" }];
+export const meta = pageTitle("titles.portrait.version");
 
 function versionIdOf(params: Record<string, string | undefined>): string {
   const parsed = versionIdSchema.safeParse(params.versionId);

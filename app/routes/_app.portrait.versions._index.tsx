@@ -1,17 +1,18 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole, requireUser } from "~/auth/session.server";
 import { Field } from "~/components/Field";
 import { SelectField } from "~/components/SelectField";
 import { TableRegion } from "~/components/TableRegion";
 import type { MessageKey } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { canEditPortrait, PORTRAIT_EDITOR_ROLES } from "~/portrait/collaboration";
 import { saveVersionSchema, VERSION_NAME_MAX } from "~/portrait/versions";
 import { listVersions, saveNamedVersion } from "~/portrait/versions.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 
-export const meta: MetaFunction = () => [{ title: "Portrait versions · Groundwork" }];
+export const meta = pageTitle("titles.portrait.versions");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -102,7 +103,7 @@ export default function PortraitVersions() {
         {versions.length === 0 ? (
           <p className="muted">{t("portrait.versions.none")}</p>
         ) : (
-          <TableRegion label={t("portrait.versions.listHeading", { count: versions.length })}>
+          <TableRegion label={t("portrait.versions.listHeading", { count: versions.length })} inSection>
             <table className="versions-table">
               <thead>
                 <tr>

@@ -1,7 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import type { MessageKey } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { comparePortraits, type DiffPart, type TextComparison } from "~/portrait/compare";
 import { COMPETENCY_FIELDS } from "~/portrait/document";
@@ -9,7 +10,7 @@ import { comparedSchema } from "~/portrait/versions";
 import { comparableContent } from "~/portrait/versions.server";
 import { invariantResponse } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Compare Portrait versions · Groundwork" }];
+export const meta = pageTitle("titles.portrait.compare");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

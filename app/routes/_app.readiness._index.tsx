@@ -1,12 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { CompletionBadge } from "~/components/readiness/CompletionBadge";
 import { TableRegion } from "~/components/TableRegion";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { listCycles } from "~/readiness/cycle.server";
 
-export const meta: MetaFunction = () => [{ title: "Readiness · Groundwork" }];
+export const meta = pageTitle("titles.readiness.index");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -61,7 +62,7 @@ export default function Cycles() {
       {cycles.length === 0 ? (
         <p>{t("readiness.cycles.empty")}</p>
       ) : (
-        <TableRegion label={t("readiness.cycles.heading")}>
+        <TableRegion label={t("readiness.cycles.heading")} inSection>
           <table>
             <thead>
               <tr>
@@ -87,6 +88,7 @@ export default function Cycles() {
                     {t("readiness.cycles.schoolsComplete", {
                       done: cycle.schools.filter((school) => school.completion.state === "complete").length,
                       total: cycle.schools.length,
+                      count: cycle.schools.length,
                     })}
                   </td>
                 </tr>

@@ -1,8 +1,9 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole, requireUser } from "~/auth/session.server";
 import { Heatmap } from "~/components/readiness/Heatmap";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { closeCycle, cycleHeatmap, getCycle } from "~/readiness/cycle.server";
 import { parseHeatmapSort, sortHeatmapRows } from "~/readiness/heatmap";
@@ -10,7 +11,7 @@ import { idParam } from "~/readiness/params.server";
 import { parseForm } from "~/utils/forms";
 import { invariantResponse } from "~/utils/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cycle.name ?? "Cycle"} · Readiness · Groundwork` }];
+export const meta = pageTitle<typeof loader>("titles.readiness.cycle", { values: (data) => ({ cycle: data.cycle.name }) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

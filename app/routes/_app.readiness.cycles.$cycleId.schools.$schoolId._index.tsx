@@ -1,15 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { CompletionBadge } from "~/components/readiness/CompletionBadge";
 import { TeamHeader } from "~/components/readiness/TeamHeader";
 import { TableRegion } from "~/components/TableRegion";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { teamOfRequest, teamProgress, teamSummary } from "~/readiness/assessment.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.team.schoolName ?? "Team"} · ${data?.team.cycleName ?? "Readiness"} · Groundwork` },
-];
+export const meta = pageTitle<typeof loader>("titles.readiness.team", { values: (data) => ({ school: data.team.schoolName, cycle: data.team.cycleName }) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -30,7 +29,7 @@ export default function TeamProgress() {
         <p>
           <CompletionBadge completion={completion} />
         </p>
-        <p>{t("readiness.team.consensusProgress", { agreed: completion.agreed, total: indicatorCount })}</p>
+        <p>{t("readiness.team.consensusProgress", { agreed: completion.agreed, total: indicatorCount, count: indicatorCount })}</p>
         {team.open && access.canRate ? (
           <p>
             <Link to={`${base}/rate`}>{t("readiness.team.nextMember")}</Link>

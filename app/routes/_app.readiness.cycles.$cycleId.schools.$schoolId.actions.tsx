@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/session.server";
@@ -7,6 +7,7 @@ import { Field } from "~/components/Field";
 import { SelectField } from "~/components/SelectField";
 import { TableRegion } from "~/components/TableRegion";
 import type { MessageKey } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import {
   addActionItem,
@@ -19,7 +20,7 @@ import {
 import { ACTION_OWNER_MAX, ACTION_STATUSES, ACTION_WHAT_MAX, actionItemFieldsSchema, idSchema } from "~/readiness/forms";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Action items · ${data?.team.schoolName ?? "Readiness"} · Groundwork` }];
+export const meta = pageTitle<typeof loader>("titles.readiness.actions", { values: (data) => ({ school: data.team.schoolName }) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -99,7 +100,7 @@ export default function ActionItemsPage() {
         {items.length === 0 ? (
           <p>{t("readiness.actions.empty")}</p>
         ) : (
-          <TableRegion label={t("readiness.actions.heading")}>
+          <TableRegion label={t("readiness.actions.heading")} inSection>
             <table>
               <thead>
                 <tr>

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { LevelBadge } from "~/components/readiness/LevelBadge";
@@ -6,14 +6,16 @@ import { SpreadList } from "~/components/readiness/SpreadList";
 import { TeamHeader } from "~/components/readiness/TeamHeader";
 import { TextareaField } from "~/components/TextareaField";
 import type { MessageKey } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { consensusView, recordConsensus, teamOfRequest, teamSummary, type ConsensusIndicator } from "~/readiness/assessment.server";
+import { FRAMEWORK_LANGUAGE } from "~/readiness/builtin-frameworks";
 import { consensusFieldsSchema, NOTE_MAX } from "~/readiness/forms";
 import { LEVEL_NAMES, LEVELS } from "~/readiness/levels";
 import { sortByDisagreement } from "~/readiness/spread";
 import { parseForm } from "~/utils/forms";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Consensus · ${data?.team.schoolName ?? "Readiness"} · Groundwork` }];
+export const meta = pageTitle<typeof loader>("titles.readiness.consensus", { values: (data) => ({ school: data.team.schoolName }) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -57,7 +59,7 @@ export default function ConsensusPage() {
       <section className="card" aria-labelledby="consensus-heading">
         <h3 id="consensus-heading">{t("readiness.consensus.heading")}</h3>
         <p className="muted">{access.isLead ? t("readiness.consensus.leadLead") : t("readiness.consensus.leadMember")}</p>
-        <p>{t("readiness.consensus.submitted", { submitted: submittedCount, members: memberCount })}</p>
+        <p>{t("readiness.consensus.submitted", { submitted: submittedCount, members: memberCount, count: memberCount })}</p>
         {spreadHidden ? (
           <p className="alert alert--info">{t("readiness.consensus.spreadHidden")}</p>
         ) : (
@@ -89,9 +91,11 @@ function ConsensusCard({ indicator, canRecord }: { indicator: ConsensusIndicator
   return (
     <article className="card consensus-card" aria-labelledby={headingId}>
       <h4 id={headingId}>
-        <span className="indicator-code">{indicator.code}</span> {indicator.title}
+        <span className="indicator-code">{indicator.code}</span> <span lang={FRAMEWORK_LANGUAGE}>{indicator.title}</span>
       </h4>
-      <p className="muted">{indicator.statement}</p>
+      <p className="muted" lang={FRAMEWORK_LANGUAGE}>
+        {indicator.statement}
+      </p>
       {spread ? (
         <>
           <p className={`agreement agreement--${spread.agreement}`}>

@@ -1,16 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { ChangeText, IndicatorBars } from "~/components/readiness/IndicatorBars";
 import { LevelBadge } from "~/components/readiness/LevelBadge";
 import { RadarChart } from "~/components/readiness/RadarChart";
 import { TeamHeader } from "~/components/readiness/TeamHeader";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { schoolProfile, teamOfRequest, teamSummary } from "~/readiness/assessment.server";
+import { FRAMEWORK_LANGUAGE } from "~/readiness/builtin-frameworks";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Readiness profile · ${data?.team.schoolName ?? "School"} · ${data?.team.cycleName ?? ""} · Groundwork` },
-];
+export const meta = pageTitle<typeof loader>("titles.readiness.profile", { values: (data) => ({ school: data.team.schoolName, cycle: data.team.cycleName }) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -31,7 +31,7 @@ export default function ProfilePage() {
         {list.map((indicator) => (
           <li key={indicator.id}>
             <strong>
-              {indicator.code} {indicator.title}
+              {indicator.code} <span lang={FRAMEWORK_LANGUAGE}>{indicator.title}</span>
             </strong>{" "}
             <LevelBadge level={indicator.level} />
             {indicator.rationale ? <p className="rating-note">{indicator.rationale}</p> : null}
@@ -55,7 +55,7 @@ export default function ProfilePage() {
         <p className="figure">
           {profile.average === null ? t("readiness.profile.noAverage") : formatNumber(profile.average, { maximumFractionDigits: 1, minimumFractionDigits: 1 })}
         </p>
-        <p className="muted">{t("readiness.profile.agreed", { agreed, total: profile.indicators.length })}</p>
+        <p className="muted">{t("readiness.profile.agreed", { agreed, total: profile.indicators.length, count: profile.indicators.length })}</p>
       </section>
 
       <div className="profile-grid">
@@ -90,7 +90,7 @@ export default function ProfilePage() {
                   .filter((indicator) => indicator.change !== null && indicator.change !== 0)
                   .map((indicator) => (
                     <li key={indicator.id}>
-                      {indicator.code} {indicator.title}: <ChangeText change={indicator.change} />
+                      {indicator.code} <span lang={FRAMEWORK_LANGUAGE}>{indicator.title}</span>: <ChangeText change={indicator.change} />
                     </li>
                   ))}
               </ul>

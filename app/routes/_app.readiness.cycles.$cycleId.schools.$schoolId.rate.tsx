@@ -1,16 +1,18 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { LevelBadge } from "~/components/readiness/LevelBadge";
 import { RatingForm } from "~/components/readiness/RatingForm";
 import { TeamHeader } from "~/components/readiness/TeamHeader";
 import type { MessageKey } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { memberRatings, saveRatings, teamOfRequest, teamSummary } from "~/readiness/assessment.server";
+import { FRAMEWORK_LANGUAGE } from "~/readiness/builtin-frameworks";
 import { cycleFramework } from "~/readiness/cycle.server";
 import { ratingEntriesFromForm } from "~/readiness/forms";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `My ratings · ${data?.team.schoolName ?? "Readiness"} · Groundwork` }];
+export const meta = pageTitle<typeof loader>("titles.readiness.rate", { values: (data) => ({ school: data.team.schoolName }) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -130,7 +132,9 @@ function SubmittedRatings({
     <div className="stack">
       {dimensions.map((dimension) => (
         <section key={dimension.key} aria-labelledby={`mine-${dimension.key}`}>
-          <h4 id={`mine-${dimension.key}`}>{dimension.name}</h4>
+          <h4 id={`mine-${dimension.key}`} lang={FRAMEWORK_LANGUAGE}>
+            {dimension.name}
+          </h4>
           <ul className="plain-list stack">
             {indicators
               .filter((indicator) => indicator.dimensionKey === dimension.key)
@@ -139,7 +143,7 @@ function SubmittedRatings({
                 return (
                   <li key={indicator.id} className="submitted-rating">
                     <strong>
-                      {indicator.code} {indicator.title}
+                      {indicator.code} <span lang={FRAMEWORK_LANGUAGE}>{indicator.title}</span>
                     </strong>{" "}
                     {rating?.level ? <LevelBadge level={rating.level} /> : <span className="muted">{t("readiness.rate.noLevel")}</span>}
                     {rating?.note ? <p>{t("readiness.rate.evidence", { note: rating.note })}</p> : null}

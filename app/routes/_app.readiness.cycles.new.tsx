@@ -1,16 +1,17 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
 import { Field } from "~/components/Field";
 import { SelectField } from "~/components/SelectField";
 import type { MessageKey } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { cycleFormSchools, openCycle } from "~/readiness/cycle.server";
 import { CYCLE_NAME_MAX, cycleFieldsSchema } from "~/readiness/forms";
 import { listFrameworks } from "~/readiness/framework.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 
-export const meta: MetaFunction = () => [{ title: "Open a readiness cycle · Groundwork" }];
+export const meta = pageTitle("titles.readiness.newCycle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["leader"]);

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { z } from "zod";
@@ -6,6 +6,7 @@ import { requireRole } from "~/auth/session.server";
 import { Field } from "~/components/Field";
 import { TextareaField } from "~/components/TextareaField";
 import type { MessageKey } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import {
   DESCRIPTION_MAX,
@@ -36,7 +37,7 @@ import { idParam } from "~/readiness/params.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { invariantResponse } from "~/utils/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.framework.name ?? "Framework"} · Readiness · Groundwork` }];
+export const meta = pageTitle<typeof loader>("titles.readiness.framework", { values: (data) => ({ framework: data.framework.name }) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["leader", "facilitator"]);

@@ -1,16 +1,17 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole } from "~/auth/session.server";
 import { Field } from "~/components/Field";
 import { SelectField } from "~/components/SelectField";
 import type { MessageKey } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { FRAMEWORK_NAME_MAX, frameworkFieldsSchema, idSchema } from "~/readiness/forms";
 import { copyFramework, listFrameworks } from "~/readiness/framework.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 
-export const meta: MetaFunction = () => [{ title: "Readiness frameworks · Groundwork" }];
+export const meta = pageTitle("titles.readiness.frameworks");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["leader", "facilitator"]);
@@ -53,8 +54,8 @@ export default function Frameworks() {
                 {framework.copiedFrom ? <span className="badge badge--muted">{t("readiness.frameworks.copyOf", { name: framework.copiedFrom })}</span> : null}
                 <span className="muted">
                   {t("readiness.frameworks.size", {
-                    indicators: framework.indicatorCount,
-                    dimensions: framework.dimensionCount,
+                    indicators: t("readiness.frameworks.indicatorCount", { count: framework.indicatorCount }),
+                    dimensions: t("readiness.frameworks.dimensionCount", { count: framework.dimensionCount }),
                     version: framework.latestVersion,
                   })}
                 </span>

@@ -1,14 +1,15 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole } from "~/auth/session.server";
 import { TableRegion } from "~/components/TableRegion";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { listTeams, setTeamLead } from "~/readiness/assessment.server";
 import { idSchema } from "~/readiness/forms";
 import { parseForm } from "~/utils/forms";
 
-export const meta: MetaFunction = () => [{ title: "School teams · Readiness · Groundwork" }];
+export const meta = pageTitle("titles.readiness.teams");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["leader"]);
@@ -52,7 +53,7 @@ export default function Teams() {
           {team.members.length === 0 ? (
             <p className="muted">{t("readiness.teams.noMembers")}</p>
           ) : (
-            <TableRegion label={team.name}>
+            <TableRegion label={team.name} inSection>
               <table>
                 <thead>
                   <tr>

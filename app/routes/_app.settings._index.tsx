@@ -1,16 +1,17 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useId } from "react";
 import { requireRole } from "~/auth/session.server";
 import { Field } from "~/components/Field";
 import { SelectField } from "~/components/SelectField";
 import { SUPPORTED_LOCALES, type MessageKey } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { DISTRICT_NAME_MAX, districtProfileSchema } from "~/models/district-profile";
 import { getDistrictProfile, updateDistrictProfile } from "~/models/district-settings.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 
-export const meta: MetaFunction = () => [{ title: "District profile · Groundwork" }];
+export const meta = pageTitle("titles.settings.district");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["leader"]);

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { z } from "zod";
@@ -6,6 +6,7 @@ import { requireRole } from "~/auth/session.server";
 import { Field } from "~/components/Field";
 import { TableRegion } from "~/components/TableRegion";
 import type { MessageKey } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import {
   addStakeholderGroup,
@@ -27,7 +28,7 @@ import {
 } from "~/models/stakeholder-groups";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 
-export const meta: MetaFunction = () => [{ title: "Stakeholder groups · Groundwork" }];
+export const meta = pageTitle("titles.settings.groups");
 
 const TARGETS_FORM_ID = "group-targets";
 
@@ -151,8 +152,8 @@ export default function StakeholderGroups() {
             {actionData.intent === "form" ? t("settings.errors.invalid") : t("settings.errors.fixBelow")}
           </div>
         ) : null}
-        <TableRegion label={t("settings.groups.heading")}>
-          <table>
+        <TableRegion label={t("settings.groups.heading")} inSection>
+          <table className="groups-table">
             <thead>
               <tr>
                 <th scope="col">{t("settings.groups.group")}</th>

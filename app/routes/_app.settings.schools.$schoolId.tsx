@@ -1,15 +1,16 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole } from "~/auth/session.server";
 import { SchoolFieldset } from "~/components/SchoolFieldset";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { schoolFieldsSchema } from "~/models/school";
 import { getSchool, setSchoolArchived, updateSchool } from "~/models/school.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { invariantResponse } from "~/utils/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.school.name ?? "School"} · Groundwork` }];
+export const meta = pageTitle<typeof loader>("titles.settings.school", { values: (data) => ({ school: data.school.name }) });
 
 /** An id that cannot be a school's is answered like an unknown one. */
 function schoolIdFrom(params: LoaderFunctionArgs["params"]): string {

@@ -1,14 +1,15 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
 import { SchoolFieldset } from "~/components/SchoolFieldset";
 import { TableRegion } from "~/components/TableRegion";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { schoolFieldsSchema } from "~/models/school";
 import { createSchool, listSchools } from "~/models/school.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 
-export const meta: MetaFunction = () => [{ title: "Schools · Groundwork" }];
+export const meta = pageTitle("titles.settings.schools");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["leader"]);
@@ -56,7 +57,7 @@ export default function Schools() {
         {schools.length === 0 ? (
           <p className="muted">{t("settings.schools.empty")}</p>
         ) : (
-          <TableRegion label={t("settings.schools.heading")}>
+          <TableRegion label={t("settings.schools.heading")} inSection>
             <table>
               <thead>
                 <tr>

@@ -1,18 +1,10 @@
-import {
-  data,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { requireRole } from "~/auth/session.server";
 import { CsvConfirmForm, CsvFileForm } from "~/components/CsvImportForms";
 import { TableRegion } from "~/components/TableRegion";
 import type { MessageKey } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import {
   SCHOOL_CSV_COLUMNS,
@@ -22,9 +14,9 @@ import {
   type SchoolCsvRow,
 } from "~/models/school-csv";
 import { importSchools, previewSchoolImport } from "~/models/school.server";
-import { decodeCsvBytes, looksLikeCsvFile } from "~/utils/csv";
+import { readCsvImportForm } from "~/utils/upload.server";
 
-export const meta: MetaFunction = () => [{ title: "Import schools · Groundwork" }];
+export const meta = pageTitle("titles.settings.importSchools");
 
 /** The preview shows this many rows; the confirm step imports them all. */
 const PREVIEW_ROWS = 100;
@@ -40,46 +32,25 @@ type ImportState =
   | { step: "preview"; count: number; rows: SchoolCsvRow[]; csvText: string }
   | { step: "imported"; count: number };
 
-const intentSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("check"), file: z.instanceof(File).optional() }),
-  z.object({ intent: z.literal("confirm"), csvText: z.string() }),
-]);
-
-async function readUpload(request: Request): Promise<FormData | "tooLarge" | "notMultipart"> {
-  try {
-    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: SCHOOL_CSV_MAX_BYTES }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return "tooLarge";
-    // parseMultipartFormData throws a TypeError for a body that is not multipart/form-data.
-    if (error instanceof TypeError) return "notMultipart";
-    throw error;
-  }
-}
-
 function failed(state: ImportState, status = 400) {
   return data<ImportState>(state, { status });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["leader"]);
-  const formData = await readUpload(request);
-  if (formData === "tooLarge") return failed({ step: "failed", problem: "tooLarge" }, 413);
-  if (formData === "notMultipart") return failed({ step: "failed", problem: "chooseFile" });
-  const parsed = intentSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return failed({ step: "failed", problem: "chooseFile" });
-  const input = parsed.data;
-
-  if (input.intent === "check") {
-    const file = input.file;
-    if (!file || (file.size === 0 && file.name === "")) return failed({ step: "failed", problem: "chooseFile" });
-    const text = looksLikeCsvFile(file.name, file.type) ? decodeCsvBytes(new Uint8Array(await file.arrayBuffer())) : null;
-    if (text === null) return failed({ step: "errors", errors: [{ line: 1, key: "notCsv" }] });
-    const result = await previewSchoolImport(user.districtId, text);
-    if (!result.ok) return failed({ step: "errors", errors: result.errors });
-    return data<ImportState>({ step: "preview", count: result.rows.length, rows: result.rows.slice(0, PREVIEW_ROWS), csvText: text });
+  const form = await readCsvImportForm(request, SCHOOL_CSV_MAX_BYTES);
+  if (!form.ok) {
+    const state: ImportState = form.problem === "notCsv" ? { step: "errors", errors: [{ line: 1, key: "notCsv" }] } : { step: "failed", problem: form.problem };
+    return failed(state, form.status);
   }
 
-  const result = await importSchools(user, input.csvText);
+  if (form.intent === "check") {
+    const result = await previewSchoolImport(user.districtId, form.text);
+    if (!result.ok) return failed({ step: "errors", errors: result.errors });
+    return data<ImportState>({ step: "preview", count: result.rows.length, rows: result.rows.slice(0, PREVIEW_ROWS), csvText: form.text });
+  }
+
+  const result = await importSchools(user, form.text);
   if (result.ok) return data<ImportState>({ step: "imported", count: result.count });
   if ("conflict" in result) return failed({ step: "failed", problem: "conflict" }, 409);
   return failed({ step: "errors", errors: result.errors });
@@ -150,7 +121,7 @@ export default function ImportSchools() {
         <section className="card" aria-labelledby="preview-heading">
           <h3 id="preview-heading">{t("settings.import.previewTitle", { count: state.count })}</h3>
           <p>{t("settings.import.previewLead")}</p>
-          <TableRegion label={t("settings.import.previewTitle", { count: state.count })}>
+          <TableRegion label={t("settings.import.previewTitle", { count: state.count })} inSection>
             <table>
               <thead>
                 <tr>

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { accessTokenUrl, emailAccessLink, emailLocale, TOKEN_LIFETIME_HOURS, type IssuedToken } from "~/auth/access-token.server";
@@ -6,6 +6,7 @@ import { requireRole, type SessionUser } from "~/auth/session.server";
 import { CopyField } from "~/components/CopyField";
 import { SelectField } from "~/components/SelectField";
 import type { TokenPurpose } from "~/generated/prisma/client";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { roleAssignmentSchema, STAFF_ROLES, staffErrorMessage } from "~/models/staff";
 import {
@@ -23,7 +24,7 @@ import { parseForm } from "~/utils/forms";
 import { invariantResponse } from "~/utils/http.server";
 import { canSendEmail } from "~/utils/mailer.server";
 
-export const meta: MetaFunction = () => [{ title: "Staff member · Settings · Groundwork" }];
+export const meta = pageTitle("titles.settings.staffMember");
 
 const userIdSchema = z.string().min(1).max(64);
 

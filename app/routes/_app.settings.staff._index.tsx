@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { accessTokenUrl, emailAccessLink, emailLocale, TOKEN_LIFETIME_HOURS } from "~/auth/access-token.server";
@@ -7,13 +7,14 @@ import { CopyField } from "~/components/CopyField";
 import { Field } from "~/components/Field";
 import { TableRegion } from "~/components/TableRegion";
 import { SelectField } from "~/components/SelectField";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { STAFF_ROLES, staffErrorMessage } from "~/models/staff";
 import { assignableSchools, emailContext, invitationSchema, inviteStaff, listStaff } from "~/models/staff.server";
 import { parseForm } from "~/utils/forms";
 import { canSendEmail } from "~/utils/mailer.server";
 
-export const meta: MetaFunction = () => [{ title: "Staff · Settings · Groundwork" }];
+export const meta = pageTitle("titles.settings.staff");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["leader"]);
@@ -75,7 +76,8 @@ export default function StaffSettings() {
   const { t, formatDate, formatDateTime } = useLocale();
   const errors: Record<string, string> = actionData && !actionData.ok ? actionData.errors : {};
   const fieldError = (name: string) => (errors[name] ? staffErrorMessage(t, errors[name]) : undefined);
-  const roleOptions = STAFF_ROLES.map((role) => ({ value: role, label: t(`common.roles.${role}`) }));
+  // No role is chosen for the leader: an invitation grants only what they pick on purpose.
+  const roleOptions = [{ value: "", label: t("staff.invite.roleNone") }, ...STAFF_ROLES.map((role) => ({ value: role, label: t(`common.roles.${role}`) }))];
   const schoolOptions = [{ value: "", label: t("staff.invite.schoolNone") }, ...schools.map((school) => ({ value: school.id, label: school.name }))];
 
   return (
@@ -110,7 +112,15 @@ export default function StaffSettings() {
           <div className="grid">
             <Field label={t("staff.invite.name")} name="name" type="text" autoComplete="off" required maxLength={120} error={fieldError("name")} />
             <Field label={t("staff.invite.email")} name="email" type="email" autoComplete="off" required error={fieldError("email")} />
-            <SelectField label={t("staff.invite.role")} name="role" options={roleOptions} defaultValue="facilitator" error={fieldError("role")} />
+            <SelectField
+              label={t("staff.invite.role")}
+              name="role"
+              options={roleOptions}
+              defaultValue=""
+              required
+              hint={t("staff.invite.roleHint")}
+              error={fieldError("role")}
+            />
             <SelectField
               label={t("staff.invite.school")}
               name="schoolId"

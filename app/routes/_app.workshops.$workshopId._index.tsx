@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
 import { z } from "zod";
@@ -7,6 +7,7 @@ import { ActivityFields, activityErrorMessage, type SourceChoice } from "~/compo
 import { WorkshopDetailsFields } from "~/components/agenda/WorkshopDetailsFields";
 import { CopyField } from "~/components/CopyField";
 import type { Locale, MessageKey } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { getConfig } from "~/utils/env.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
@@ -27,9 +28,7 @@ import {
 } from "~/workshops/workshop.server";
 import { workshopDetailsSchema } from "~/workshops/workshop-form";
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
-  { title: loaderData ? `${loaderData.workshop.title} · Groundwork` : "Workshop · Groundwork" },
-];
+export const meta = pageTitle<typeof loader>("titles.workshops.workshop", { values: (data) => ({ workshop: data.workshop.title }) });
 
 const workshopIdSchema = z.string().min(1).max(64);
 
@@ -221,6 +220,21 @@ export default function WorkshopPage() {
           <dd>{workshop.languages.map((code) => t(`common.languageNames.${code}`)).join(", ")}</dd>
           <dt>{t("workshops.list.participants")}</dt>
           <dd>{t("workshops.page.participants", { count: workshop.participantCount })}</dd>
+          <dt>{t("workshops.page.coHosts")}</dt>
+          <dd>
+            {workshop.coHosts.length > 0 ? (
+              <ul className="inline-list">
+                {workshop.coHosts.map((champion) => (
+                  <li key={champion.id}>
+                    <Link to={`/champions/${champion.id}`}>{champion.name}</Link>
+                    {champion.role ? <span className="muted"> ({champion.role})</span> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <span className="muted">{canManage ? t("workshops.page.noCoHostsHint") : t("workshops.page.noCoHosts")}</span>
+            )}
+          </dd>
         </dl>
         {workshop.status === "ended" ? null : <CopyField label={t("workshops.page.joinLink")} value={joinLink} />}
         {canManage && workshop.status !== "ended" ? (

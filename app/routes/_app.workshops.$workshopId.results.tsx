@@ -1,10 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { ActivityResultsView } from "~/components/live/ActivityResults";
 import { ParticipationBars } from "~/components/live/ParticipationBars";
 import { TableRegion } from "~/components/TableRegion";
 import { getLocale } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import styles from "~/styles/workshops.css";
 import { canManageWorkshops, workshopIdSchema, workshopPaths } from "~/workshops/agenda";
@@ -17,7 +18,7 @@ import { invariantResponse } from "~/utils/http.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Results · Groundwork` : "Groundwork" }];
+export const meta = pageTitle<typeof loader>("titles.workshops.results", { values: (data) => ({ workshop: data.workshop.title }) });
 
 /** Ideas listed per brainstorm on the page; the ideas download has them all. */
 const IDEA_ROWS_SHOWN = 200;

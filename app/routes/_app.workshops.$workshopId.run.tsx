@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { z } from "zod";
@@ -10,6 +10,7 @@ import { Countdown } from "~/components/live/Countdown";
 import { ModerationQueue, type ModerationRequest } from "~/components/live/ModerationQueue";
 import { ParticipationBars } from "~/components/live/ParticipationBars";
 import { getLocale } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { stakeholderGroupLabel } from "~/models/stakeholder-groups";
 import { prisma } from "~/utils/db.server";
@@ -21,7 +22,7 @@ import { readActivity, translated, type LiveActivity } from "~/workshops/live-vi
 import { useConsoleSocket, type CommandResult, type ConsoleRoom } from "~/workshops/useWorkshopSocket";
 import type { ActivityView, ConsoleView } from "../../server/socket/events";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Console · Groundwork` : "Groundwork" }];
+export const meta = pageTitle<typeof loader>("titles.workshops.console", { values: (data) => ({ workshop: data.workshop.title }) });
 
 const workshopIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
@@ -53,8 +54,8 @@ const customMinutesSchema = z.coerce
   .min(1)
   .max(TIMER_MAX_SECONDS / 60);
 
-/** A command's outcome; `detail` is the server's own explanation, which it writes in English. */
-type Feedback = { kind: "error"; message: string; detail: string | null } | { kind: "success"; message: string } | null;
+/** A command's outcome, said in the reader's language (never the server's English message). */
+type Feedback = { kind: "error"; message: string } | { kind: "success"; message: string } | null;
 
 export default function RunWorkshop() {
   const { workshop, joinUrl, paths, groupLabels } = useLoaderData<typeof loader>();
@@ -72,8 +73,7 @@ export default function RunWorkshop() {
     }
     setFeedback({
       kind: "error",
-      message: t(`live.console.errors.${result.code}`),
-      detail: result.code === "conflict" || result.code === "bad_request" ? result.message : null,
+      message: result.reason ? t(`live.console.refusals.${result.reason}`, { max: TIMER_MAX_SECONDS / 60 }) : t(`live.console.errors.${result.code}`),
     });
   }
 
@@ -102,12 +102,6 @@ export default function RunWorkshop() {
       {feedback?.kind === "error" ? (
         <div className="alert alert--error" role="alert">
           {feedback.message}
-          {feedback.detail ? (
-            <>
-              {" "}
-              <span lang="en">({feedback.detail})</span>
-            </>
-          ) : null}
         </div>
       ) : null}
       <p className="console-status" role="status">
@@ -135,11 +129,23 @@ type Run = (command: () => Promise<CommandResult<unknown>>, success: string) => 
  * stays focusable: a button that turned disabled under the keyboard would
  * drop focus to the top of the page.
  */
-function CommandButton({ unavailable, onRun, label, children }: { unavailable: boolean; onRun: () => void; label?: string; children: ReactNode }) {
+function CommandButton({
+  unavailable,
+  onRun,
+  label,
+  primary = false,
+  children,
+}: {
+  unavailable: boolean;
+  onRun: () => void;
+  label?: string;
+  primary?: boolean;
+  children: ReactNode;
+}) {
   return (
     <button
       type="button"
-      className="button button--secondary"
+      className={primary ? "button" : "button button--secondary"}
       aria-disabled={unavailable ? true : undefined}
       aria-label={label}
       onClick={unavailable ? undefined : onRun}
@@ -167,6 +173,9 @@ function ConsoleBody({
   const { t } = useLocale();
   const activities = view.activities.map((activity) => ({ view: activity, read: readActivity(activity, languages) }));
   const current = activities.find((activity) => activity.view.id === view.current?.id) ?? null;
+  const ended = view.status === "ended";
+  const agendaOrder = [...view.activities].sort((a, b) => a.position - b.position);
+  const currentIndex = agendaOrder.findIndex((activity) => activity.id === view.current?.id);
 
   return (
     <div className="console-grid">
@@ -187,18 +196,26 @@ function ConsoleBody({
         <section className="card" aria-labelledby="current-heading">
           <h2 id="current-heading">{t("live.console.current.heading")}</h2>
           {current ? (
-            <CurrentActivityControls current={current} room={room} clockOffset={room.clockOffset} run={run} />
+            <CurrentActivityControls current={current} ended={ended} room={room} clockOffset={room.clockOffset} run={run} />
           ) : (
             <p className="muted">{t("live.console.current.none")}</p>
           )}
-          <div className="row console-nav">
-            <button type="button" className="button button--secondary" onClick={() => run(() => room.workshopCommand("back"), t("live.console.done.back"))}>
-              {t("live.console.current.previous")}
-            </button>
-            <button type="button" className="button" onClick={() => run(() => room.workshopCommand("advance"), t("live.console.done.advance"))}>
-              {t("live.console.current.next")}
-            </button>
-          </div>
+          {ended ? (
+            <p className="muted">{t("live.console.current.endedNote")}</p>
+          ) : (
+            <div className="row console-nav">
+              <CommandButton unavailable={currentIndex <= 0} onRun={() => run(() => room.workshopCommand("back"), t("live.console.done.back"))}>
+                {t("live.console.current.previous")}
+              </CommandButton>
+              <CommandButton
+                primary
+                unavailable={currentIndex === agendaOrder.length - 1}
+                onRun={() => run(() => room.workshopCommand("advance"), t("live.console.done.advance"))}
+              >
+                {t("live.console.current.next")}
+              </CommandButton>
+            </div>
+          )}
         </section>
 
         {current?.read ? (
@@ -211,7 +228,7 @@ function ConsoleBody({
       </div>
 
       <div className="console-column">
-        <Agenda activities={activities} currentId={view.current?.id ?? null} room={room} run={run} />
+        <Agenda activities={activities} currentId={view.current?.id ?? null} ended={ended} room={room} run={run} />
 
         <section className="card" aria-labelledby="participants-heading">
           <h2 id="participants-heading">{t("live.console.participants.heading")}</h2>
@@ -324,14 +341,43 @@ function usePromptOf() {
   return (activity: AgendaActivity) => (activity.read ? translated(activity.read.config.prompt, locale) : { text: t("live.console.unreadable"), lang: undefined });
 }
 
-function CurrentActivityControls({ current, room, clockOffset, run }: { current: AgendaActivity; room: ConsoleRoom; clockOffset: number; run: Run }) {
+function CurrentActivityControls({
+  current,
+  ended,
+  room,
+  clockOffset,
+  run,
+}: {
+  current: AgendaActivity;
+  ended: boolean;
+  room: ConsoleRoom;
+  clockOffset: number;
+  run: Run;
+}) {
   const { t } = useLocale();
-  const id = useId();
   const promptOf = usePromptOf();
-  const [minutes, setMinutes] = useState("");
-  const [minutesError, setMinutesError] = useState<string | null>(null);
   const prompt = promptOf(current);
   const number = current.view.position + 1;
+
+  return (
+    <div className="stack">
+      <p className="eyebrow">
+        {t("live.console.agenda.activity", { number })} · {t(`workshops.types.${current.view.type}`)} · {t(`workshops.states.${current.view.state}`)}
+      </p>
+      <p className="console-prompt" lang={prompt.lang}>
+        {prompt.text}
+      </p>
+      {ended ? null : <TimerControls current={current} room={room} clockOffset={clockOffset} run={run} />}
+    </div>
+  );
+}
+
+/** The countdown and its controls; an ended workshop has neither. */
+function TimerControls({ current, room, clockOffset, run }: { current: AgendaActivity; room: ConsoleRoom; clockOffset: number; run: Run }) {
+  const { t } = useLocale();
+  const id = useId();
+  const [minutes, setMinutes] = useState("");
+  const [minutesError, setMinutesError] = useState<string | null>(null);
 
   function timer(seconds: number, message: string) {
     return run(() => room.activityCommand(current.view.id, "timer", seconds), message);
@@ -349,13 +395,7 @@ function CurrentActivityControls({ current, room, clockOffset, run }: { current:
   }
 
   return (
-    <div className="stack">
-      <p className="eyebrow">
-        {t("live.console.agenda.activity", { number })} · {t(`workshops.types.${current.view.type}`)} · {t(`workshops.states.${current.view.state}`)}
-      </p>
-      <p className="console-prompt" lang={prompt.lang}>
-        {prompt.text}
-      </p>
+    <>
       <Countdown endsAt={current.view.timerEndsAt} clockOffset={clockOffset} />
       <fieldset className="timer-controls">
         <legend>{t("live.console.timer.legend")}</legend>
@@ -394,11 +434,23 @@ function CurrentActivityControls({ current, room, clockOffset, run }: { current:
           </button>
         </form>
       </fieldset>
-    </div>
+    </>
   );
 }
 
-function Agenda({ activities, currentId, room, run }: { activities: AgendaActivity[]; currentId: string | null; room: ConsoleRoom; run: Run }) {
+function Agenda({
+  activities,
+  currentId,
+  ended,
+  room,
+  run,
+}: {
+  activities: AgendaActivity[];
+  currentId: string | null;
+  ended: boolean;
+  room: ConsoleRoom;
+  run: Run;
+}) {
   const { t } = useLocale();
   const promptOf = usePromptOf();
   if (activities.length === 0) {
@@ -433,7 +485,8 @@ function Agenda({ activities, currentId, room, run }: { activities: AgendaActivi
                 {isCurrent ? <span className="badge">{t("live.console.agenda.onScreen")}</span> : null}
                 {view.resultsVisible ? <span className="badge">{t("live.console.agenda.resultsShown")}</span> : null}
               </p>
-              <div className="row agenda-item__actions">
+              {ended ? null : (
+                <div className="row agenda-item__actions">
                 <CommandButton unavailable={isCurrent} onRun={() => command("show")} label={t("live.console.agenda.showLabel", { number })}>
                   {t("live.console.agenda.show")}
                 </CommandButton>
@@ -455,7 +508,8 @@ function Agenda({ activities, currentId, room, run }: { activities: AgendaActivi
                     {t("live.console.agenda.reveal")}
                   </button>
                 )}
-              </div>
+                </div>
+              )}
             </li>
           );
         })}

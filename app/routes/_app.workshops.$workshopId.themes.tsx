@@ -1,9 +1,10 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import { requireRole } from "~/auth/session.server";
 import { getLocale } from "~/i18n/locale.server";
 import type { MessageKey } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import styles from "~/styles/workshops.css";
 import { prisma } from "~/utils/db.server";
@@ -15,7 +16,7 @@ import { runThemeCommand, type ThemeCommandResult } from "~/workshops/themes.ser
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: loaded ? `${loaded.workshop.title} · Themes · Groundwork` : "Groundwork" }];
+export const meta = pageTitle<typeof loader>("titles.workshops.themes", { values: (data) => ({ workshop: data.workshop.title }) });
 
 /** Moves share one fetcher, so the page hears of every move, dragged or chosen in a list. */
 const MOVE_FETCHER = "theme-move";

@@ -1,12 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { TableRegion } from "~/components/TableRegion";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { canManageWorkshops, workshopPaths } from "~/workshops/agenda";
 import { listWorkshops } from "~/workshops/workshop.server";
 
-export const meta: MetaFunction = () => [{ title: "Workshops · Groundwork" }];
+export const meta = pageTitle("titles.workshops.index");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

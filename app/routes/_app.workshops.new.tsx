@@ -1,14 +1,15 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
 import { WorkshopDetailsFields } from "~/components/agenda/WorkshopDetailsFields";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { parseForm } from "~/utils/forms";
 import { WORKSHOP_MANAGER_ROLES, workshopPaths } from "~/workshops/agenda";
 import { createWorkshop, districtLanguages } from "~/workshops/workshop.server";
 import { workshopDetailsSchema } from "~/workshops/workshop-form";
 
-export const meta: MetaFunction = () => [{ title: "New workshop · Groundwork" }];
+export const meta = pageTitle("titles.workshops.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, WORKSHOP_MANAGER_ROLES);

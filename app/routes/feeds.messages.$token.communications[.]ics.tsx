@@ -7,11 +7,12 @@ import { prisma } from "~/utils/db.server";
 
 /**
  * The communications plan as an iCalendar feed for the district's calendar
- * app. No session: the address carries the district id signed with the
- * deployment secret. A missing, forged or damaged signature gets a bare 404.
+ * app. No session: the address carries the district id and its current feed
+ * key, signed with the deployment secret. A missing, forged or damaged
+ * signature, or a key the district has replaced, gets a bare 404.
  */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const districtId = districtOfFeedToken(params.token ?? "");
+  const districtId = await districtOfFeedToken(params.token ?? "");
   const district = districtId ? await prisma.district.findUnique({ where: { id: districtId }, select: { id: true, name: true, defaultLanguage: true } }) : null;
   if (!district) throw new Response("Not found", { status: 404 });
   const locale = isLocale(district.defaultLanguage) ? district.defaultLanguage : "en";

@@ -1,9 +1,10 @@
-import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { sendPasswordResetLink, TOKEN_LIFETIME_HOURS } from "~/auth/access-token.server";
 import { Field } from "~/components/Field";
 import { PublicPage } from "~/components/PublicPage";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { emailSchema } from "~/models/district";
 import { parseForm } from "~/utils/forms";
@@ -11,7 +12,7 @@ import { clientAddress } from "~/utils/http.server";
 import { canSendEmail } from "~/utils/mailer.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 
-export const meta: MetaFunction = () => [{ title: "Reset your password · Groundwork" }];
+export const meta = pageTitle("titles.forgotPassword");
 
 const FORGOT_WINDOW_SECONDS = 60 * 60;
 const FORGOT_REQUESTS_PER_EMAIL = 3;

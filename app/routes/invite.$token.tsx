@@ -4,7 +4,6 @@ import {
   type ActionFunctionArgs,
   type HeadersFunction,
   type LoaderFunctionArgs,
-  type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -14,11 +13,12 @@ import { Field } from "~/components/Field";
 import { PublicPage } from "~/components/PublicPage";
 import { isLocale } from "~/i18n/i18n";
 import { localeCookie } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { PASSWORD_MIN_LENGTH, passwordSchema } from "~/models/district";
 import { parseForm } from "~/utils/forms";
 
-export const meta: MetaFunction = () => [{ title: "Choose your password · Groundwork" }];
+export const meta = pageTitle("titles.invite");
 
 // The token in the address is a secret: keep the page out of caches.
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -95,7 +95,7 @@ export default function AcceptLink() {
             {t("auth.invitation.lead", {
               inviter: loaderData.inviterName ?? t("auth.invitation.unknownInviter"),
               district: loaderData.districtName,
-              role: t(`common.roles.${loaderData.role}`),
+              role: t(`auth.invitation.roleInText.${loaderData.role}`),
             })}
           </p>
           <p>{t("auth.invitation.account", { email: loaderData.email })}</p>

@@ -1,20 +1,23 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { Field } from "~/components/Field";
 import { PublicPage } from "~/components/PublicPage";
 import { isLocale, type Locale } from "~/i18n/i18n";
 import { getLocale, localeCookie } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { stakeholderGroupLabel } from "~/models/stakeholder-groups";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { clientAddress } from "~/utils/http.server";
 import { normalizeJoinCode } from "~/workshops/join-code";
+import { waitMessage } from "~/workshops/join-wait";
 import {
   countJoin,
   countUnknownCode,
   deviceTokenFromRequest,
   ensureDeviceToken,
+  hasJoinedWithCode,
   isGuessingCodes,
   joinWorkshop,
   participantForDevice,
@@ -22,14 +25,14 @@ import {
 } from "~/workshops/participant.server";
 import { DISPLAY_NAME_MAX, joinFormSchema } from "~/workshops/workshop-form";
 
-export const meta: MetaFunction = () => [{ title: "Join a workshop · Groundwork" }];
+export const meta = pageTitle("titles.join");
 
 type GroupChoice = { id: string; labels: Record<Locale, string> };
 
 type LoaderResult =
   | { state: "unknown" }
   | { state: "ended"; title: string }
-  | { state: "throttled"; retrySeconds: number }
+  | { state: "throttled"; by: "device" | "address"; retrySeconds: number }
   | {
       state: "open";
       code: string;
@@ -37,7 +40,7 @@ type LoaderResult =
       languages: Locale[];
       groups: GroupChoice[];
       defaultLanguage: Locale;
-      joined: { language: string; stakeholderGroupId: string; displayName: string | null } | null;
+      joined: { language: string; stakeholderGroupId: string; displayName: string | null; groupLocked: boolean } | null;
     };
 
 function pickDefaultLanguage(offered: readonly Locale[], ...preferences: (string | null | undefined)[]): Locale {
@@ -55,21 +58,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!code) return data<LoaderResult>({ state: "unknown" }, { status: 404 });
 
   const address = clientAddress(context);
-  const guessing = await isGuessingCodes(address);
-  if (!guessing.allowed) {
+  const deviceToken = await deviceTokenFromRequest(request);
+  const guessing = await isGuessingCodes({ address, deviceToken });
+  if (!guessing.allowed && !(await hasJoinedWithCode(code, deviceToken))) {
     return data<LoaderResult>(
-      { state: "throttled", retrySeconds: guessing.retryAfterSeconds },
+      { state: "throttled", by: guessing.by, retrySeconds: guessing.retryAfterSeconds },
       { status: 429, headers: { "Retry-After": String(guessing.retryAfterSeconds) } },
     );
   }
   const workshop = await workshopForJoining(code);
   if (!workshop) {
-    await countUnknownCode(address);
+    await countUnknownCode({ address, deviceToken });
     return data<LoaderResult>({ state: "unknown" }, { status: 404 });
   }
   if (workshop.status === "ended") return data<LoaderResult>({ state: "ended", title: workshop.title }, { status: 410 });
 
-  const participant = await participantForDevice(workshop.id, await deviceTokenFromRequest(request));
+  const participant = await participantForDevice(workshop.id, deviceToken);
   const browserLanguage = await getLocale(request);
   return data<LoaderResult>({
     state: "open",
@@ -82,7 +86,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     })),
     defaultLanguage: pickDefaultLanguage(workshop.languages, participant?.language, browserLanguage, workshop.districtDefaultLanguage),
     joined: participant
-      ? { language: participant.language, stakeholderGroupId: participant.stakeholderGroupId, displayName: participant.displayName }
+      ? {
+          language: participant.language,
+          stakeholderGroupId: participant.stakeholderGroupId,
+          displayName: participant.displayName,
+          groupLocked: participant.hasContributed,
+        }
       : null,
   });
 }
@@ -96,7 +105,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const limit = await countJoin(clientAddress(context));
   if (!limit.allowed) {
     return data<ActionResult>(
-      { formError: "tooManyAttempts", retrySeconds: limit.retryAfterSeconds, errors: {} },
+      { formError: "tooManyJoins", retrySeconds: limit.retryAfterSeconds, errors: {} },
       { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
     );
   }
@@ -153,7 +162,8 @@ export default function JoinWorkshop() {
       return (
         <PublicPage title={t("workshops.join.title")}>
           <div className="alert alert--error" role="alert">
-            {t("workshops.errors.tooManyAttempts", { seconds: loaderData.retrySeconds })}
+            {t(loaderData.by === "device" ? "workshops.errors.tooManyGuesses" : "workshops.errors.tooManyAttempts")}{" "}
+            {waitMessage(t, loaderData.retrySeconds)}
           </div>
         </PublicPage>
       );
@@ -179,6 +189,8 @@ function JoinForm({ workshop }: { workshop: Extract<LoaderResult, { state: "open
   }, []);
 
   const joined = workshop.joined;
+  // Answers already given are counted for the group they were given in, so that group stays: said before anyone tries to change it.
+  const lockedGroup = joined?.groupLocked ? workshop.groups.find((group) => group.id === joined.stakeholderGroupId) : undefined;
   const formError = actionData?.formError;
   const groupError = fieldError("stakeholderGroupId");
   const languageError = fieldError("language");
@@ -188,7 +200,8 @@ function JoinForm({ workshop }: { workshop: Extract<LoaderResult, { state: "open
       <p>{joined ? t("workshops.join.alreadyJoined") : t("workshops.join.intro")}</p>
       {formError ? (
         <div className="alert alert--error" role="alert">
-          {t(`workshops.errors.${formError}` as "workshops.errors.fixBelow", { seconds: actionData?.retrySeconds ?? 0 })}
+          {t(`workshops.errors.${formError}` as "workshops.errors.fixBelow")}
+          {actionData?.retrySeconds ? ` ${waitMessage(t, actionData.retrySeconds)}` : null}
         </div>
       ) : null}
       <Form method="post" noValidate ref={form} className="join-form">
@@ -213,28 +226,41 @@ function JoinForm({ workshop }: { workshop: Extract<LoaderResult, { state: "open
           ) : null}
         </fieldset>
 
-        <fieldset aria-describedby={["group-hint", groupError ? "group-error" : null].filter(Boolean).join(" ")}>
-          <legend>{t("workshops.join.group")}</legend>
-          <p className="hint" id="group-hint">
-            {t("workshops.join.groupHint")}
-          </p>
-          {workshop.groups.map((group) => (
-            <label key={group.id} className="choice">
-              <input
-                type="radio"
-                name="stakeholderGroupId"
-                value={group.id}
-                defaultChecked={joined?.stakeholderGroupId === group.id}
-              />
-              <span lang={language === locale ? undefined : language}>{group.labels[language]}</span>
-            </label>
-          ))}
-          {groupError ? (
-            <p className="field-error" id="group-error">
-              {groupError}
+        {lockedGroup ? (
+          <fieldset aria-describedby="group-locked">
+            <legend>{t("workshops.join.group")}</legend>
+            <input type="hidden" name="stakeholderGroupId" value={lockedGroup.id} />
+            <p className="join-locked-group">
+              <strong lang={language === locale ? undefined : language}>{lockedGroup.labels[language]}</strong>
             </p>
-          ) : null}
-        </fieldset>
+            <p className="hint" id="group-locked">
+              {t("workshops.join.groupLocked")}
+            </p>
+          </fieldset>
+        ) : (
+          <fieldset aria-describedby={["group-hint", groupError ? "group-error" : null].filter(Boolean).join(" ")}>
+            <legend>{t("workshops.join.group")}</legend>
+            <p className="hint" id="group-hint">
+              {t("workshops.join.groupHint")}
+            </p>
+            {workshop.groups.map((group) => (
+              <label key={group.id} className="choice">
+                <input
+                  type="radio"
+                  name="stakeholderGroupId"
+                  value={group.id}
+                  defaultChecked={joined?.stakeholderGroupId === group.id}
+                />
+                <span lang={language === locale ? undefined : language}>{group.labels[language]}</span>
+              </label>
+            ))}
+            {groupError ? (
+              <p className="field-error" id="group-error">
+                {groupError}
+              </p>
+            ) : null}
+          </fieldset>
+        )}
 
         <Field
           label={t("workshops.join.displayName")}

@@ -1,25 +1,40 @@
-import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
 import { Field } from "~/components/Field";
 import { PublicPage } from "~/components/PublicPage";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { clientAddress } from "~/utils/http.server";
-import { joinCodeSchema } from "~/workshops/join-code";
-import { countUnknownCode, isGuessingCodes, workshopForJoining } from "~/workshops/participant.server";
+import { excludedCharactersList, joinCodeSchema } from "~/workshops/join-code";
+import { waitMessage } from "~/workshops/join-wait";
+import {
+  countUnknownCode,
+  deviceTokenFromRequest,
+  ensureDeviceToken,
+  hasJoinedWithCode,
+  isGuessingCodes,
+  workshopForJoining,
+} from "~/workshops/participant.server";
 
-export const meta: MetaFunction = () => [{ title: "Join a workshop · Groundwork" }];
+export const meta = pageTitle("titles.join");
 
 const CODE_FIELD_ID = "join-code";
 
-type JoinCodeError = "codeRequired" | "invalidCode" | "unknownCode" | "ended" | "tooManyAttempts";
+type JoinCodeError = "codeRequired" | "invalidCode" | "unknownCode" | "ended" | "tooManyAttempts" | "tooManyGuesses";
 type ActionResult = { error: JoinCodeError; retrySeconds: number };
 
-function refuse(error: JoinCodeError, status: number, retrySeconds = 0) {
-  return data<ActionResult>(
-    { error, retrySeconds },
-    { status, headers: retrySeconds > 0 ? { "Retry-After": String(retrySeconds) } : undefined },
-  );
+function refuse(error: JoinCodeError, status: number, retrySeconds = 0, setCookie: string | null = null) {
+  const headers = new Headers();
+  if (retrySeconds > 0) headers.set("Retry-After", String(retrySeconds));
+  if (setCookie) headers.append("Set-Cookie", setCookie);
+  return data<ActionResult>({ error, retrySeconds }, { status, headers });
+}
+
+/** The phone gets its device token as it opens the page, so each of its mistyped codes counts against it, not only against the network. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { setCookie } = await ensureDeviceToken(request);
+  return data(null, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -30,19 +45,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!code.success) return refuse("invalidCode", 400);
 
   const address = clientAddress(context);
-  const guessing = await isGuessingCodes(address);
-  if (!guessing.allowed) return refuse("tooManyAttempts", 429, guessing.retryAfterSeconds);
+  const deviceToken = await deviceTokenFromRequest(request);
+  const guessing = await isGuessingCodes({ address, deviceToken });
+  if (!guessing.allowed && !(await hasJoinedWithCode(code.data, deviceToken))) {
+    return refuse(guessing.by === "device" ? "tooManyGuesses" : "tooManyAttempts", 429, guessing.retryAfterSeconds);
+  }
   const workshop = await workshopForJoining(code.data);
   if (!workshop) {
-    await countUnknownCode(address);
-    return refuse("unknownCode", 404);
+    await countUnknownCode({ address, deviceToken });
+    // A phone that mistypes is given its device token now, so its next mistakes count against it as well as the network.
+    const { setCookie } = await ensureDeviceToken(request);
+    return refuse("unknownCode", 404, 0, setCookie);
   }
   if (workshop.status === "ended") return refuse("ended", 410);
   return redirect(`/join/${workshop.joinCode}`);
 }
 
 export default function JoinWithCode() {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const error = actionData?.error;
@@ -53,7 +73,7 @@ export default function JoinWithCode() {
   }, [actionData, error]);
 
   const message = error
-    ? t(`workshops.errors.${error}`, { seconds: actionData?.retrySeconds ?? 0 })
+    ? [t(`workshops.errors.${error}`, { excluded: excludedCharactersList(locale) }), actionData?.retrySeconds ? waitMessage(t, actionData.retrySeconds) : null].filter(Boolean).join(" ")
     : undefined;
 
   return (

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { attemptLogin } from "~/auth/login.server";
@@ -7,13 +7,14 @@ import { Field } from "~/components/Field";
 import { PublicPage } from "~/components/PublicPage";
 import { isLocale } from "~/i18n/i18n";
 import { localeCookie } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { emailSchema } from "~/models/district";
 import { isFirstRun } from "~/models/district.server";
 import { parseForm } from "~/utils/forms";
 import { clientAddress } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Groundwork" }];
+export const meta = pageTitle("titles.login");
 
 const loginSchema = z.object({
   email: emailSchema,

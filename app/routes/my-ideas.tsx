@@ -1,6 +1,7 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PublicPage } from "~/components/PublicPage";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { ideasOfDevice, type MyDistrict } from "~/portrait/my-ideas.server";
 import styles from "~/styles/portrait-review.css";
@@ -8,7 +9,7 @@ import { deviceTokenFromRequest } from "~/workshops/participant.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "Where did my ideas go? · Groundwork" }];
+export const meta = pageTitle("titles.myIdeas");
 
 /**
  * "Where did my ideas go?": on the phone (browser) a participant joined from,

@@ -1,10 +1,11 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { LanguageSwitch } from "~/components/LanguageSwitch";
 import { CompetencyText, RichText } from "~/components/portrait/RichText";
 import { getLocale } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { FEEDBACK_COMMENT_MAX, feedbackFormSchema, RATING_VALUES } from "~/portrait/feedback";
 import { submitFeedback } from "~/portrait/feedback.server";
@@ -16,9 +17,11 @@ import { clientAddress } from "~/utils/http.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
-  { title: loaded && "district" in loaded ? `${loaded.district.name} · Portrait of a Graduate` : "Portrait of a Graduate · Groundwork" },
-];
+export const meta = pageTitle<typeof loader>("titles.portrait.district", {
+  values: (data) => (data.state === "published" ? { district: data.district.name } : null),
+  fallback: "portraitReview.publicPage.noneTitle",
+  product: false,
+});
 
 const slugSchema = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/);
 const publicationIdSchema = z.string().regex(/^[a-z0-9]{10,40}$/);
@@ -35,7 +38,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const { district, publication, portrait, status } = shown;
   return {
     state: "published" as const,
-    district: { name: district.name },
+    // The district writes its Portrait in its default language, whatever the reader chose for the page.
+    district: { name: district.name, language: district.defaultLanguage },
     publication: { id: publication.id, stage: publication.stage, publishedAt: publication.publishedAt.toISOString(), versionName: publication.version.name },
     acceptingFeedback: acceptsFeedback({ status, feedbackOpen: publication.feedbackOpen, stage: publication.stage }),
     portrait,
@@ -132,12 +136,14 @@ function Published({ loaded }: { loaded: PublishedData }) {
       </section>
       <section className="card" aria-labelledby="public-vision">
         <h2 id="public-vision">{t("portraitReview.vision")}</h2>
-        <RichText content={portrait.vision} headingLevel={3} />
+        <RichText content={portrait.vision} headingLevel={3} lang={district.language} />
       </section>
       {portrait.competencies.map((competency, index) => (
         <section key={competency.id} className="card public-competency" aria-labelledby={`public-competency-${index}`}>
-          <h2 id={`public-competency-${index}`}>{competency.title || t("portraitReview.untitled")}</h2>
-          <CompetencyText competency={competency} bandLabels={bandLabels} bandHeading="h3" />
+          <h2 id={`public-competency-${index}`} lang={competency.title ? district.language : undefined}>
+            {competency.title || t("portraitReview.untitled")}
+          </h2>
+          <CompetencyText competency={competency} bandLabels={bandLabels} bandHeading="h3" lang={district.language} />
           {acceptingFeedback ? <FeedbackForm publicationId={publication.id} competencyId={competency.id} title={competency.title || t("portraitReview.untitled")} index={index} /> : null}
         </section>
       ))}
@@ -164,7 +170,7 @@ function FeedbackForm({ publicationId, competencyId, title, index }: { publicati
   const message = result ? (result.ok ? t("portraitReview.publicPage.thanks") : refusalMessage(result, t)) : "";
 
   return (
-    <fetcher.Form method="post" className="feedback-form" ref={form} aria-labelledby={`${prefix}-heading`} noValidate>
+    <fetcher.Form method="post" className="feedback-form" ref={form} aria-labelledby={`${prefix}-heading public-competency-${index}`} noValidate>
       <h3 id={`${prefix}-heading`}>{t("portraitReview.publicPage.feedbackHeading")}</h3>
       <input type="hidden" name="publicationId" value={publicationId} />
       <input type="hidden" name="competencyId" value={competencyId} />
@@ -185,12 +191,10 @@ function FeedbackForm({ publicationId, competencyId, title, index }: { publicati
         ) : null}
       </fieldset>
       <div className="field">
-        <label htmlFor={`${prefix}-comment`}>
-          {t("portraitReview.publicPage.comment")}
-          <span className="hint" id={`${prefix}-comment-hint`}>
-            {t("portraitReview.publicPage.commentHint", { max: FEEDBACK_COMMENT_MAX })}
-          </span>
-        </label>
+        <label htmlFor={`${prefix}-comment`}>{t("portraitReview.publicPage.comment")}</label>
+        <p className="hint" id={`${prefix}-comment-hint`}>
+          {t("portraitReview.publicPage.commentHint", { max: FEEDBACK_COMMENT_MAX })}
+        </p>
         <textarea
           id={`${prefix}-comment`}
           name="comment"

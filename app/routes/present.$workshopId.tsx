@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import QRCode from "qrcode";
 import { z } from "zod";
@@ -6,17 +6,17 @@ import { requireRole } from "~/auth/session.server";
 import { ActivityResultsView } from "~/components/live/ActivityResults";
 import { ConnectionStatus } from "~/components/live/ConnectionStatus";
 import { Countdown } from "~/components/live/Countdown";
-import { isLocale } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { prisma } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
 import { WORKSHOP_MANAGER_ROLES } from "~/workshops/agenda";
 import { joinLink } from "~/workshops/join-link.server";
-import { readActivity, type LiveActivity } from "~/workshops/live-view";
+import { inEveryLanguage, readActivity, type LiveActivity } from "~/workshops/live-view";
 import { useConsoleSocket } from "~/workshops/useWorkshopSocket";
 import type { ActivityResults, ConsoleView } from "../../server/socket/events";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.workshop.title} · Groundwork` : "Groundwork" }];
+export const meta = pageTitle<typeof loader>("titles.workshops.workshop", { values: (data) => ({ workshop: data.workshop.title }) });
 
 const workshopIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
@@ -102,7 +102,7 @@ function Stage({
     <>
       <Prompts activity={current} languages={languages} />
       <Countdown endsAt={current.timerEndsAt} clockOffset={clockOffset} />
-      <PresenterResults activity={current} results={results[current.id]} />
+      <PresenterResults activity={current} results={results[current.id]} languages={languages} />
     </>
   );
 }
@@ -110,16 +110,14 @@ function Stage({
 /** The prompt in every language the workshop offers, the page's own first: one screen serves the whole room. */
 function Prompts({ activity, languages }: { activity: LiveActivity; languages: string[] }) {
   const { locale } = useLocale();
-  const written = [locale, ...languages.filter((language) => language !== locale)].filter(isLocale);
-  const prompts = written.map((language) => ({ language, text: activity.config.prompt[language] })).filter((entry) => entry.text);
-  const [first, ...others] = prompts;
+  const [first, ...others] = inEveryLanguage(activity.config.prompt, locale, languages);
   return (
     <div className="presenter__prompt">
-      <h2 id="presenter-stage-heading" lang={first && first.language !== locale ? first.language : undefined}>
+      <h2 id="presenter-stage-heading" lang={first?.lang}>
         {first?.text ?? ""}
       </h2>
       {others.map((entry) => (
-        <p key={entry.language} lang={entry.language} className="presenter__prompt-translation">
+        <p key={entry.lang} lang={entry.lang} className="presenter__prompt-translation">
           {entry.text}
         </p>
       ))}
@@ -132,10 +130,10 @@ function Prompts({ activity, languages }: { activity: LiveActivity; languages: s
  * the facilitator's reveal, so the room answers before it sees how others did;
  * until then only the number of answers shows.
  */
-function PresenterResults({ activity, results }: { activity: LiveActivity; results: ActivityResults | undefined }) {
+function PresenterResults({ activity, results, languages }: { activity: LiveActivity; results: ActivityResults | undefined; languages: string[] }) {
   const { t } = useLocale();
   if (activity.type === "brainstorm" || activity.resultsVisible) {
-    return <ActivityResultsView activity={activity} results={results} variant="presenter" />;
+    return <ActivityResultsView activity={activity} results={results} variant="presenter" languages={languages} />;
   }
   if (!results) return null;
   const answers =

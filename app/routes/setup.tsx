@@ -1,16 +1,17 @@
-import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { startSession } from "~/auth/session.server";
 import { Field } from "~/components/Field";
 import { PublicPage } from "~/components/PublicPage";
 import { SUPPORTED_LOCALES } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { newDistrictSchema, PASSWORD_MIN_LENGTH } from "~/models/district";
 import { createDistrict, isFirstRun } from "~/models/district.server";
 import { parseForm } from "~/utils/forms";
 
-export const meta: MetaFunction = () => [{ title: "Set up · Groundwork" }];
+export const meta = pageTitle("titles.setup");
 
 const setupSchema = newDistrictSchema
   .extend({ confirmPassword: z.string({ error: "required" }).max(200, "passwordTooLong") })

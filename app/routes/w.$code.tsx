@@ -1,4 +1,4 @@
-import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import { LanguageSwitch } from "~/components/LanguageSwitch";
@@ -8,6 +8,7 @@ import { ConnectionStatus } from "~/components/live/ConnectionStatus";
 import { Countdown } from "~/components/live/Countdown";
 import { Rejections } from "~/components/live/SubmissionFeedback";
 import { getLocale } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { stakeholderGroupLabel } from "~/models/stakeholder-groups";
 import { prisma } from "~/utils/db.server";
@@ -19,9 +20,7 @@ import { ownSubmissionsFor } from "~/workshops/submission-outbox";
 import { useWorkshopSocket, type ParticipantRoom } from "~/workshops/useWorkshopSocket";
 import type { WorkshopView } from "../../server/socket/events";
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
-  { title: loaderData ? `${loaderData.workshop.title} · Groundwork` : "Groundwork" },
-];
+export const meta = pageTitle<typeof loader>("titles.workshops.workshop", { values: (data) => ({ workshop: data.workshop.title }) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = normalizeJoinCode(params.code);

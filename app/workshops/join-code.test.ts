@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateJoinCode, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, joinCodeSchema, normalizeJoinCode } from "./join-code";
+import { excludedCharactersList, generateJoinCode, JOIN_CODE_ALPHABET, JOIN_CODE_EXCLUDED, JOIN_CODE_LENGTH, joinCodeSchema, normalizeJoinCode } from "./join-code";
 
 describe("JOIN_CODE_ALPHABET", () => {
   it("leaves out every easily confused character", () => {
@@ -80,5 +80,18 @@ describe("joinCodeSchema", () => {
       expect(result.success).toBe(false);
       expect(result.error?.issues.map((issue) => issue.message)).toEqual(["invalidCode"]);
     }
+  });
+});
+
+describe("the characters a code never uses", () => {
+  it("are every letter and digit outside the alphabet, named in the reader's language", () => {
+    expect(JOIN_CODE_EXCLUDED.join("")).toBe("01258BILOSZ");
+    expect(excludedCharactersList("en")).toBe("0, 1, 2, 5, 8, B, I, L, O, S, or Z");
+    expect(excludedCharactersList("es")).toBe("0, 1, 2, 5, 8, B, I, L, O, S o Z");
+  });
+
+  it("include every character that makes a six-character code invalid", () => {
+    for (const character of JOIN_CODE_EXCLUDED) expect(normalizeJoinCode(`KD7FQ${character}`)).toBeNull();
+    for (const character of JOIN_CODE_ALPHABET) expect(normalizeJoinCode(`KD7FQ${character}`)).toBe(`KD7FQ${character}`);
   });
 });

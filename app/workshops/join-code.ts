@@ -5,6 +5,14 @@ import { z } from "zod";
  * read a code off a projector or type it on a phone: 0/O, 1/I/L, 5/S, 2/Z, 8/B.
  */
 export const JOIN_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
+
+/** The letters and digits a code never uses, digits first: what the page names when a typed code has one. */
+export const JOIN_CODE_EXCLUDED = [..."0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"].filter((character) => !JOIN_CODE_ALPHABET.includes(character));
+
+/** "0, 1, 2, 5, 8, B, I, L, O, S or Z" in the reader's language. */
+export function excludedCharactersList(locale: string): string {
+  return new Intl.ListFormat(locale, { type: "disjunction" }).format(JOIN_CODE_EXCLUDED);
+}
 export const JOIN_CODE_LENGTH = 6;
 
 // Longer input is not a mistyped code; it is never worth normalizing.

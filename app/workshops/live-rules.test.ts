@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { leastRatedCandidates, planActivityCommand, planWorkshopCommand, TIMER_MAX_SECONDS, type RunState } from "./live-rules";
+import { catalogues } from "~/i18n/i18n";
+import { ACTIVITY_COMMANDS, leastRatedCandidates, REFUSAL_REASONS, planActivityCommand, planWorkshopCommand, TIMER_MAX_SECONDS, type RunState } from "./live-rules";
 import { pickIdeasToRate } from "./rating-order";
 
 const now = new Date("2026-11-23T10:00:00Z");
@@ -141,8 +142,25 @@ describe("planActivityCommand", () => {
     }
   });
 
+  it("refuses every activity command once the workshop has ended", () => {
+    const ended = state({ status: "ended" });
+    for (const command of ACTIVITY_COMMANDS) {
+      expect(planActivityCommand(ended, "a", command, now, 60)).toEqual({ ok: false, refusal: { reason: "ended", message: "The workshop has ended." } });
+    }
+  });
+
   it("refuses an activity that is not in the workshop", () => {
     expect(planActivityCommand(twoOpen, "elsewhere", "open", now)).toMatchObject({ ok: false, refusal: { reason: "notFound" } });
+  });
+});
+
+describe("refusal reasons", () => {
+  it("each has a message in every language, so the console never shows the server's English", () => {
+    for (const reason of REFUSAL_REASONS) {
+      expect(catalogues.en.live.console.refusals[reason]).toBeTruthy();
+      expect(catalogues.es.live.console.refusals[reason]).toBeTruthy();
+      expect(catalogues.es.live.console.refusals[reason]).not.toBe(catalogues.en.live.console.refusals[reason]);
+    }
   });
 });
 

@@ -40,8 +40,32 @@ export type ActivityChanges = Partial<{
 /** What to write: only what changes. */
 export type RunPlan = { workshop: WorkshopChanges; activities: { id: string; changes: ActivityChanges }[] };
 
+/**
+ * Why a facilitator's command cannot run now. The reason travels with the
+ * acknowledgement so the console says it in the reader's language; the
+ * message is the server's English, for logs and API readers only.
+ */
+export const REFUSAL_REASONS = [
+  "notFound",
+  "notStarted",
+  "alreadyStarted",
+  "notLive",
+  "notPaused",
+  "ended",
+  "noNextActivity",
+  "noPreviousActivity",
+  "timerOutOfRange",
+  "promptMissing",
+  "spotlightHidden",
+  "mergeTargetRequired",
+  "mergeIntoItself",
+  "mergeOtherActivity",
+  "mergeTargetHidden",
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
 /** Why a command cannot run now; the socket layer answers it as `conflict` (or `not_found`). */
-export type RunRefusal = { reason: "notFound" | "notStarted" | "alreadyStarted" | "notLive" | "notPaused" | "ended" | "noNextActivity" | "noPreviousActivity" | "timerOutOfRange" | "promptMissing"; message: string };
+export type RunRefusal = { reason: RefusalReason; message: string };
 
 export type RunOutcome = { ok: true; plan: RunPlan } | { ok: false; refusal: RunRefusal };
 
@@ -134,13 +158,14 @@ export function planActivityCommand(
 ): RunOutcome {
   const activity = state.activities.find((candidate) => candidate.id === activityId);
   if (!activity) return refuse("notFound", "No such activity in this workshop.");
+  // An ended workshop is a record of what the room said: nothing on it moves, opens, counts down or shows differently.
+  if (state.status === "ended") return refuse("ended", "The workshop has ended.");
   const plan = new PlanBuilder(state);
   switch (command) {
     case "show":
       return plan.lockOpenActivities(activity.id).setWorkshop({ currentActivityId: activity.id }).build();
     case "open":
       if (state.status === "draft") return refuse("notStarted", "Start the workshop before opening an activity.");
-      if (state.status === "ended") return refuse("ended", "The workshop has ended.");
       return plan
         .lockOpenActivities(activity.id)
         .setWorkshop({ currentActivityId: activity.id })

@@ -4,6 +4,8 @@ import {
   biggestGaps,
   countdownAnnouncement,
   formatCountdown,
+  ideaNumbers,
+  inEveryLanguage,
   mergedCounts,
   moveItem,
   newestFirst,
@@ -70,6 +72,28 @@ describe("ideas the room sees", () => {
   it("orders newest first, ties by id", () => {
     expect(newestFirst(ideas).map((i) => i.id)).toEqual(["c", "d", "b", "a"]);
   });
+
+  it("numbers ideas in order of arrival, so two with the same text can be told apart", () => {
+    const numbers = ideaNumbers(ideas);
+    expect([...numbers.entries()].sort((x, y) => x[1] - y[1]).map(([id]) => id)).toEqual(["a", "b", "d", "c"]);
+    expect(ideaNumbers([...ideas].reverse())).toEqual(numbers);
+  });
+});
+
+describe("inEveryLanguage", () => {
+  const text = { en: "Creativity", es: "Creatividad" };
+
+  it("gives the page's language first, then the workshop's others, marking those in another language", () => {
+    expect(inEveryLanguage(text, "es", ["en", "es"])).toEqual([
+      { text: "Creatividad", lang: undefined },
+      { text: "Creativity", lang: "en" },
+    ]);
+    expect(inEveryLanguage(text, "en", ["en"])).toEqual([{ text: "Creativity", lang: undefined }]);
+  });
+
+  it("leaves out languages the text is not written in", () => {
+    expect(inEveryLanguage({ en: "Only English" }, "es", ["en", "es"])).toEqual([{ text: "Only English", lang: "en" }]);
+  });
 });
 
 describe("countdowns", () => {
@@ -123,6 +147,11 @@ describe("who is missing", () => {
     const rows = [row("families", 2, 0.2, 0.25), row("students", 0, 0, 0.2), row("teachers", 8, 0.8, 0.15), row("board", 0, 0, 0)];
     expect(biggestGaps(rows).map((r) => r.stakeholderGroupId)).toEqual(["students", "families"]);
     expect(biggestGaps(rows, 1).map((r) => r.stakeholderGroupId)).toEqual(["students"]);
+  });
+
+  it("flags no group before anyone has joined, whatever the shares say", () => {
+    const empty = [row("families", 0, 0, 0.25), row("students", 0, 0, 0.2), row("teachers", 0, 0.1, 0.15)];
+    expect(biggestGaps(empty)).toEqual([]);
   });
 });
 

@@ -56,6 +56,20 @@ export function translated(text: LocalizedText | undefined, locale: Locale): { t
   return { text: "", lang: undefined };
 }
 
+/**
+ * A text in every language `languages` lists that it is written in, the
+ * page's own first: the projector serves the whole room, so a prompt and its
+ * options are shown in each of the workshop's languages. `lang` is set on
+ * those in another language than the page.
+ */
+export function inEveryLanguage(text: LocalizedText | undefined, locale: Locale, languages: readonly string[]): { text: string; lang: Locale | undefined }[] {
+  const order = [locale, ...languages.filter((language) => language !== locale)].filter(isLocale);
+  return order.flatMap((language) => {
+    const value = text?.[language];
+    return value ? [{ text: value, lang: language === locale ? undefined : language }] : [];
+  });
+}
+
 /** Ideas the room sees: not hidden by a facilitator and not merged into another idea. */
 export function visibleIdeas<T extends Pick<IdeaView, "hidden" | "mergedIntoId">>(ideas: readonly T[]): T[] {
   return ideas.filter((idea) => !idea.hidden && idea.mergedIntoId === null);
@@ -73,6 +87,15 @@ export function mergedCounts(ideas: readonly Pick<IdeaView, "mergedIntoId">[]): 
 /** Newest first; ideas written in the same millisecond keep a stable order by id. */
 export function newestFirst<T extends Pick<IdeaView, "id" | "createdAt">>(ideas: readonly T[]): T[] {
   return [...ideas].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Each idea's number in order of arrival, from 1: the same idea keeps its number as newer ones come in. */
+export function ideaNumbers<T extends Pick<IdeaView, "id" | "createdAt">>(ideas: readonly T[]): Map<string, number> {
+  return new Map(
+    newestFirst(ideas)
+      .reverse()
+      .map((idea, index) => [idea.id, index + 1]),
+  );
 }
 
 /** Whole seconds left until `endsAt` on the server's clock; `clockOffset` is server time minus this device's time. */
@@ -107,9 +130,11 @@ export type ParticipationRow = ConsoleView["participation"][number];
 
 /**
  * The groups furthest below their target share, biggest gap first: the
- * "who is missing?" answer. Only groups with a real shortfall count.
+ * "who is missing?" answer. Only groups with a real shortfall count, and
+ * none before anyone has joined: an empty room is short of no group in particular.
  */
 export function biggestGaps(rows: readonly ParticipationRow[], limit = 3): ParticipationRow[] {
+  if (rows.every((row) => row.count === 0)) return [];
   return [...rows]
     .filter((row) => row.gap > 0 && row.targetShare > 0)
     .sort((a, b) => b.gap - a.gap)

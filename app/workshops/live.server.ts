@@ -19,7 +19,7 @@ import {
 } from "./activity-types";
 import { canManageWorkshops, missingPrompts } from "./agenda";
 import { bordaCount, ideaRatingStats, pollResults, scaleResults, wordCloud, type IdeaRatingStats } from "./aggregate";
-import { leastRatedCandidates, planActivityCommand, planWorkshopCommand, type ActivityCommand, type RunOutcome, type RunPlan, type RunState, type WorkshopCommand } from "./live-rules";
+import { leastRatedCandidates, planActivityCommand, planWorkshopCommand, type ActivityCommand, type RunOutcome, type RunPlan, type RefusalReason, type RunState, type WorkshopCommand } from "./live-rules";
 import { pickIdeasToRate } from "./rating-order";
 
 /*
@@ -31,15 +31,15 @@ import { pickIdeasToRate } from "./rating-order";
  * query per idea or per participant in a loop.
  */
 
-export type LiveError = { code: AckErrorCode; message: string };
+export type LiveError = { code: AckErrorCode; message: string; reason?: RefusalReason };
 export type LiveResult<T> = { ok: true; data: T } | { ok: false; error: LiveError };
 
 function ok<T>(data: T): LiveResult<T> {
   return { ok: true, data };
 }
 
-function fail<T = never>(code: AckErrorCode, message: string): LiveResult<T> {
-  return { ok: false, error: { code, message } };
+function fail<T = never>(code: AckErrorCode, message: string, reason?: RefusalReason): LiveResult<T> {
+  return { ok: false, error: reason ? { code, message, reason } : { code, message } };
 }
 
 const NOT_FOUND = "No such workshop in your district.";
@@ -221,9 +221,9 @@ async function applyPlan(tx: Tx, workshopId: string, plan: RunPlan): Promise<voi
 
 function outcomeError(outcome: Extract<RunOutcome, { ok: false }>): LiveResult<never> {
   const { reason, message } = outcome.refusal;
-  if (reason === "notFound") return fail("not_found", message);
-  if (reason === "timerOutOfRange") return fail("bad_request", message);
-  return fail("conflict", message);
+  if (reason === "notFound") return fail("not_found", message, reason);
+  if (reason === "timerOutOfRange") return fail("bad_request", message, reason);
+  return fail("conflict", message, reason);
 }
 
 export type CommandDone = { workshopId: string; activityIds: string[] };
@@ -318,7 +318,7 @@ export async function moderateIdea(
         await tx.idea.update({ where: { id: idea.id }, data: { hiddenAt: null, mergedIntoId: null }, select: { id: true } });
         return done;
       case "spotlight": {
-        if (idea.hiddenAt || idea.mergedIntoId) return fail("conflict", "A hidden or merged idea cannot be put in the spotlight.");
+        if (idea.hiddenAt || idea.mergedIntoId) return fail("conflict", "A hidden or merged idea cannot be put in the spotlight.", "spotlightHidden");
         // The spotlight goes on the activity on screen when it shows this idea (its brainstorm or a rating of it).
         const current = activities.find((a) => a.id === state.currentActivityId);
         const target = current && affected.includes(current.id) ? current.id : idea.activityId;
@@ -330,15 +330,15 @@ export async function moderateIdea(
         await clearSpotlight([idea.id]);
         return done;
       case "merge": {
-        if (!input.intoIdeaId) return fail("bad_request", "intoIdeaId: required");
-        if (input.intoIdeaId === idea.id) return fail("bad_request", "intoIdeaId: an idea cannot be merged into itself");
+        if (!input.intoIdeaId) return fail("bad_request", "intoIdeaId: required", "mergeTargetRequired");
+        if (input.intoIdeaId === idea.id) return fail("bad_request", "intoIdeaId: an idea cannot be merged into itself", "mergeIntoItself");
         const into = await tx.idea.findFirst({
           where: { id: input.intoIdeaId, workshopId },
           select: { id: true, activityId: true, hiddenAt: true, mergedIntoId: true },
         });
         if (!into) return fail("not_found", "No such idea to merge into in this workshop.");
-        if (into.activityId !== idea.activityId) return fail("conflict", "Ideas can only be merged within the same activity.");
-        if (into.hiddenAt || into.mergedIntoId) return fail("conflict", "The idea to merge into is hidden or merged itself.");
+        if (into.activityId !== idea.activityId) return fail("conflict", "Ideas can only be merged within the same activity.", "mergeOtherActivity");
+        if (into.hiddenAt || into.mergedIntoId) return fail("conflict", "The idea to merge into is hidden or merged itself.", "mergeTargetHidden");
         await tx.idea.update({ where: { id: idea.id }, data: { mergedIntoId: into.id }, select: { id: true } });
         // Ideas merged into this one earlier now point at the idea that absorbs them all.
         await tx.idea.updateMany({ where: { mergedIntoId: idea.id }, data: { mergedIntoId: into.id } });
@@ -752,7 +752,7 @@ async function insertAccepted(items: readonly Pending[]): Promise<Map<string, st
 export const IDEAS_PER_RATING_REQUEST = 5;
 
 export type RatingRequest = { participant: ParticipantActor; activityId: string };
-export type IdeasToRate = { ideas: { id: string; text: string }[] };
+export type IdeasToRate = { ideas: { id: string; text: string }[]; ratable: number };
 
 /** The ideas open for rating in one rating activity, with how many ratings each has there. */
 export type RatingPool = { ideas: { id: string; participantId: string; text: string }[]; counts: Map<string, number> };
@@ -851,7 +851,7 @@ export async function nextIdeasToRate(requests: readonly RatingRequest[], pools:
       const byCount = pool.ideas
         .map((idea) => ({ id: idea.id, authorParticipantId: idea.participantId, ratingCount: pool.counts.get(idea.id) ?? 0 }))
         .sort((a, b) => a.ratingCount - b.ratingCount);
-      return [id, { byCount, ownIdeas, textOf: new Map(pool.ideas.map((idea) => [idea.id, idea.text])) }];
+      return [id, { byCount, ownIdeas, size: pool.ideas.length, textOf: new Map(pool.ideas.map((idea) => [idea.id, idea.text])) }];
     }),
   );
   const ratedBy = new Map<string, Set<string>>();
@@ -873,7 +873,10 @@ export async function nextIdeasToRate(requests: readonly RatingRequest[], pools:
       count,
       seed: activity.id,
     });
-    results[index] = ok({ ideas: picked.map((id) => ({ id, text: ratable?.textOf.get(id) ?? "" })) });
+    results[index] = ok({
+      ideas: picked.map((id) => ({ id, text: ratable?.textOf.get(id) ?? "" })),
+      ratable: (ratable?.size ?? 0) - (ratable?.ownIdeas.get(participantId) ?? 0),
+    });
   }
   return results;
 }

@@ -3,7 +3,7 @@ import type { WorkshopStatus } from "~/generated/prisma/client";
 import { isLocale, type Locale } from "~/i18n/i18n";
 import { prisma } from "~/utils/db.server";
 import { getConfig } from "~/utils/env.server";
-import { hitRateLimit, type RateLimitResult } from "~/utils/rate-limit.server";
+import { hitRateLimit, isRateLimited, type RateLimitResult } from "~/utils/rate-limit.server";
 import { hashToken, randomToken, signPayload } from "~/utils/tokens.server";
 import { normalizeJoinCode } from "./join-code";
 import { isUniqueViolation } from "./unique-violation.server";
@@ -46,27 +46,72 @@ export async function ensureDeviceToken(request: Request): Promise<{ deviceToken
 
 /*
  * A school's whole Wi-Fi reaches us from one address (NAT), and a town hall
- * may have hundreds of people joining within a few minutes on it. The limits
- * are set to let a full room in while stopping a script from walking through
- * the 244 million possible codes: joins are counted generously, and only
- * unknown codes count towards the tighter limit on guessing.
+ * may have hundreds of people joining within a few minutes on it. Joins are
+ * counted generously. Unknown codes are counted twice: per device, tightly, so
+ * one phone that keeps mistyping is asked to wait without affecting anyone
+ * else; and per address, sized for a full room, to stop a script (which keeps
+ * no cookie, so it is a new device on every request) walking through the codes.
+ *
+ * The odds: codes are 6 characters from 25, 25^6 = 244,140,625 codes. With
+ * 100 workshops open at once, one guess finds one of them with probability
+ * 100 / 244,140,625 ≈ 4.1e-7. At the address limit of 300 guesses per 10
+ * minutes (43,200 a day), one address finds a workshop with probability
+ * 1 - (1 - 4.1e-7)^43,200 ≈ 1.8% a day, and ≈ 0.15% during a two-hour
+ * workshop. What a found code gives is a seat in a public workshop, as a
+ * participant without an account, which the facilitator can see and moderate.
  */
-export const JOIN_LIMIT = { perWindow: 120, windowSeconds: 60 } as const;
-export const CODE_GUESS_LIMIT = { perWindow: 30, windowSeconds: 60 } as const;
+/**
+ * Joins per address and minute: a whole room behind one school network can
+ * scan the code at once ("scan it now" to 300 people), so the limit sits
+ * above the largest room the product is built for (500) and only stops a flood.
+ */
+export const JOIN_LIMIT = { perWindow: 600, windowSeconds: 60 } as const;
+export const ADDRESS_GUESS_LIMIT = { perWindow: 300, windowSeconds: 600 } as const;
+export const DEVICE_GUESS_LIMIT = { perWindow: 10, windowSeconds: 600 } as const;
 
 export function countJoin(address: string): Promise<RateLimitResult> {
   return hitRateLimit(`join:${address}`, JOIN_LIMIT.perWindow, JOIN_LIMIT.windowSeconds);
 }
 
-export async function isGuessingCodes(address: string): Promise<RateLimitResult> {
-  const bucket = await prisma.rateLimitBucket.findUnique({ where: { key: `join-guess:${address}` }, select: { count: true, resetAt: true } });
-  if (!bucket || bucket.resetAt.getTime() <= Date.now()) return { allowed: true, count: 0, retryAfterSeconds: 0 };
-  const retryAfterSeconds = Math.max(1, Math.ceil((bucket.resetAt.getTime() - Date.now()) / 1000));
-  return { allowed: bucket.count < CODE_GUESS_LIMIT.perWindow, count: bucket.count, retryAfterSeconds };
+/** Who asks for a code: the network address, and the device when its browser already has a device token. */
+export type CodeSeeker = { address: string; deviceToken: string | null };
+
+export type GuessingVerdict = { allowed: true } | { allowed: false; by: "device" | "address"; retryAfterSeconds: number };
+
+const addressGuessKey = (address: string) => `join-guess:${address}`;
+const deviceGuessKey = (deviceToken: string) => `join-guess-device:${hashToken(deviceToken)}`;
+
+function verdict(result: RateLimitResult, by: "device" | "address"): GuessingVerdict {
+  return result.allowed ? { allowed: true } : { allowed: false, by, retryAfterSeconds: Math.max(1, result.retryAfterSeconds) };
 }
 
-export function countUnknownCode(address: string): Promise<RateLimitResult> {
-  return hitRateLimit(`join-guess:${address}`, CODE_GUESS_LIMIT.perWindow, CODE_GUESS_LIMIT.windowSeconds);
+/** Whether this device, or else this address, has tried too many unknown codes to look up another now. */
+export async function isGuessingCodes({ address, deviceToken }: CodeSeeker): Promise<GuessingVerdict> {
+  if (deviceToken) {
+    const device = verdict(await isRateLimited(deviceGuessKey(deviceToken), DEVICE_GUESS_LIMIT.perWindow), "device");
+    if (!device.allowed) return device;
+  }
+  return verdict(await isRateLimited(addressGuessKey(address), ADDRESS_GUESS_LIMIT.perWindow), "address");
+}
+
+/** Counts one unknown code against the address and, when it has one, the device. */
+export async function countUnknownCode({ address, deviceToken }: CodeSeeker): Promise<void> {
+  await hitRateLimit(addressGuessKey(address), ADDRESS_GUESS_LIMIT.perWindow, ADDRESS_GUESS_LIMIT.windowSeconds);
+  if (deviceToken) await hitRateLimit(deviceGuessKey(deviceToken), DEVICE_GUESS_LIMIT.perWindow, DEVICE_GUESS_LIMIT.windowSeconds);
+}
+
+/**
+ * Whether this device has already joined the workshop with this code. Such a
+ * phone knows the code already, so letting it back in while its network is
+ * over the guessing limit tells a guesser nothing.
+ */
+export async function hasJoinedWithCode(joinCode: string, deviceToken: string | null): Promise<boolean> {
+  if (!deviceToken || !DEVICE_TOKEN_PATTERN.test(deviceToken)) return false;
+  const participant = await prisma.participant.findFirst({
+    where: { deviceTokenHash: hashToken(deviceToken), workshop: { joinCode } },
+    select: { id: true },
+  });
+  return participant !== null;
 }
 
 export type JoinableGroup = { id: string; key: string | null; name: string };
@@ -140,6 +185,11 @@ export type JoinError = "unknownCode" | "ended" | "languageNotOffered" | "groupR
 export type JoinResult = { ok: true; participant: JoinedParticipant; created: boolean } | { ok: false; error: JoinError; field?: string };
 
 const PARTICIPANT_SELECT = { id: true, workshopId: true, stakeholderGroupId: true, language: true, displayName: true } as const;
+const CONTRIBUTIONS = { ideas: true, ratings: true, responses: true, nominations: true } as const;
+
+function counted(contributions: Record<keyof typeof CONTRIBUTIONS, number>): boolean {
+  return Object.values(contributions).some((count) => count > 0);
+}
 
 /**
  * Joins a workshop from a device, or finds the participant this device already
@@ -180,14 +230,11 @@ export async function joinWorkshop(input: JoinInput): Promise<JoinResult> {
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const existing = await prisma.participant.findUnique({
       where: { workshopId_deviceTokenHash: { workshopId: workshop.id, deviceTokenHash } },
-      select: {
-        ...PARTICIPANT_SELECT,
-        _count: { select: { ideas: true, ratings: true, responses: true, nominations: true } },
-      },
+      select: { ...PARTICIPANT_SELECT, _count: { select: CONTRIBUTIONS } },
     });
     if (existing) {
       const { _count: contributions, ...participant } = existing;
-      const hasContributed = Object.values(contributions).some((count) => count > 0);
+      const hasContributed = counted(contributions);
       const updated = await prisma.participant.update({
         where: { id: participant.id },
         data: {
@@ -221,6 +268,8 @@ export type DeviceParticipant = {
   stakeholderGroupId: string;
   language: string;
   displayName: string | null;
+  /** Whether they have answered anything yet: from then on their group stays, as joinWorkshop keeps it. */
+  hasContributed: boolean;
 };
 
 /** The participant this device is in a workshop, or null if it has not joined it. */
@@ -228,11 +277,11 @@ export async function participantForDevice(workshopId: string, deviceToken: stri
   if (!deviceToken || !DEVICE_TOKEN_PATTERN.test(deviceToken)) return null;
   const participant = await prisma.participant.findUnique({
     where: { workshopId_deviceTokenHash: { workshopId, deviceTokenHash: hashToken(deviceToken) } },
-    select: { ...PARTICIPANT_SELECT, workshop: { select: { districtId: true } } },
+    select: { ...PARTICIPANT_SELECT, workshop: { select: { districtId: true } }, _count: { select: CONTRIBUTIONS } },
   });
   if (!participant) return null;
-  const { workshop, ...rest } = participant;
-  return { ...rest, districtId: workshop.districtId };
+  const { workshop, _count: contributions, ...rest } = participant;
+  return { ...rest, districtId: workshop.districtId, hasContributed: counted(contributions) };
 }
 
 /** The signed token a participant's page hands to Socket.IO; server/socket/handshake.ts verifies exactly this shape. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pickIdeasToRate, type RatableIdea } from "./rating-order";
+import { pickIdeasToRate, ratingGoal, type RatableIdea } from "./rating-order";
 
 const idea = (id: string, authorParticipantId: string, ratingCount = 0): RatableIdea => ({ id, authorParticipantId, ratingCount });
 const none = new Set<string>();
@@ -170,5 +170,17 @@ describe("fair rating order in a simulated room", () => {
       }
     }
     expect(spread(state.ideas)).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("ratingGoal", () => {
+  it("asks for the activity's number of ratings when enough ideas are open to the participant", () => {
+    expect(ratingGoal(10, 25)).toBe(10);
+    expect(ratingGoal(10, 10)).toBe(10);
+  });
+
+  it("asks for no more ideas than are open to the participant", () => {
+    expect(ratingGoal(10, 3)).toBe(3);
+    expect(ratingGoal(10, 0)).toBe(0);
   });
 });

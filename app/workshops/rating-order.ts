@@ -59,3 +59,12 @@ function hash53(text: string): number {
   h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
+
+/**
+ * How many ideas a participant is asked to rate: the activity's number, or
+ * fewer when fewer ideas are open to them (not their own, not hidden or
+ * merged), so the progress note never promises ideas that are not there.
+ */
+export function ratingGoal(ratingsPerParticipant: number, ratableCount: number): number {
+  return Math.max(0, Math.min(ratingsPerParticipant, ratableCount));
+}

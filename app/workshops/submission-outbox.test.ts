@@ -92,22 +92,21 @@ describe("the stored outbox", () => {
 describe("what an acknowledgement means for a pending submission", () => {
   it("is saved with a receipt, duplicate or not", () => {
     const receipt = { id: "idea-1", clientId: "a", duplicate: true };
-    expect(ackOutcome({ ok: true, data: receipt }, false)).toEqual({ kind: "saved", receipt });
+    expect(ackOutcome({ ok: true, data: receipt })).toEqual({ kind: "saved", receipt });
   });
 
   it("is kept for resending when no answer came in time or the server failed", () => {
-    expect(ackOutcome(undefined, true)).toEqual({ kind: "retry", slowDown: false });
-    expect(ackOutcome(undefined, false)).toEqual({ kind: "retry", slowDown: false });
-    expect(ackOutcome({ ok: false, error: { code: "server_error", message: "db down" } }, false)).toEqual({ kind: "retry", slowDown: false });
+    expect(ackOutcome({ ok: false, code: "timeout", message: "No answer from the server" })).toEqual({ kind: "retry", slowDown: false });
+    expect(ackOutcome({ ok: false, code: "server_error", message: "db down" })).toEqual({ kind: "retry", slowDown: false });
   });
 
   it("is kept and sent a little later when the participant was sending too fast", () => {
-    expect(ackOutcome({ ok: false, error: { code: "rate_limited", message: "slow down" } }, false)).toEqual({ kind: "retry", slowDown: true });
+    expect(ackOutcome({ ok: false, code: "rate_limited", message: "slow down" })).toEqual({ kind: "retry", slowDown: true });
   });
 
   it("is dropped and reported when the server refused it", () => {
     for (const code of ["bad_request", "conflict", "not_open", "forbidden", "not_found"] as const) {
-      expect(ackOutcome({ ok: false, error: { code, message: code } }, false)).toEqual({ kind: "rejected", code });
+      expect(ackOutcome({ ok: false, code, message: code })).toEqual({ kind: "rejected", code });
     }
   });
 });

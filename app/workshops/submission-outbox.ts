@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { AckErrorCode, AckResponse, SubmissionReceipt } from "../../server/socket/events";
+import type { AckErrorCode, SubmissionReceipt } from "../../server/socket/events";
+import type { AckResult } from "./socket-client";
 
 /**
  * The participant's outbox: every submission stays here, in the phone's
@@ -80,12 +81,11 @@ export type AckOutcome =
  * tell; no answer in time or a server error means keep it and resend; "too
  * fast" means keep it and resend a little later (docs/realtime-protocol.md).
  */
-export function ackOutcome(response: AckResponse<SubmissionReceipt> | undefined, timedOut: boolean): AckOutcome {
-  if (timedOut || !response) return { kind: "retry", slowDown: false };
-  if (response.ok) return { kind: "saved", receipt: response.data };
-  if (response.error.code === "server_error") return { kind: "retry", slowDown: false };
-  if (response.error.code === "rate_limited") return { kind: "retry", slowDown: true };
-  return { kind: "rejected", code: response.error.code };
+export function ackOutcome(result: AckResult<SubmissionReceipt>): AckOutcome {
+  if (result.ok) return { kind: "saved", receipt: result.data };
+  if (result.code === "timeout" || result.code === "server_error") return { kind: "retry", slowDown: false };
+  if (result.code === "rate_limited") return { kind: "retry", slowDown: true };
+  return { kind: "rejected", code: result.code };
 }
 
 type RandomSource = { getRandomValues(array: Uint8Array): unknown; randomUUID?: () => string };

@@ -1,15 +1,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { io, type Socket } from "socket.io-client";
-import type {
-  AckErrorCode,
-  Ack,
-  AckResponse,
-  ActivityResults,
-  ClientToServerEvents,
-  ConsoleView,
-  ServerToClientEvents,
-  WorkshopView,
-} from "../../server/socket/events";
+import type { ActivityResults, ConsoleView, WorkshopView } from "../../server/socket/events";
+import { listen, request, type AckData, type AckResult, type AckResultCode, type EventName, type RequestArgs, type WorkshopSocket } from "./socket-client";
 import {
   ackOutcome,
   addToOutbox,
@@ -25,13 +17,6 @@ import {
   type SubmissionRejection,
 } from "./submission-outbox";
 
-type WorkshopSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-type EventName = keyof ClientToServerEvents;
-type RequestArgs<E extends EventName> = Parameters<ClientToServerEvents[E]> extends [...infer Args, Ack<infer _Data>] ? Args : never;
-type AckData<E extends EventName> = Parameters<ClientToServerEvents[E]> extends [...infer _Args, Ack<infer Data>] ? Data : never;
-
-/** How long a submission or command waits for its acknowledgement before it counts as unanswered. */
-const ACK_TIMEOUT_MS = 10_000;
 const RETRY_DELAYS_MS = [2_000, 5_000, 10_000, 30_000];
 // The server counts submissions over 10 s; a phone told to slow down waits at least this long.
 const SLOW_DOWN_MS = 5_000;
@@ -42,13 +27,6 @@ const SLOW_DOWN_MS = 5_000;
  * will not take this connection (an expired token, a session that ended).
  */
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline" | "refused";
-
-/** An event with its acknowledgement, typed from the protocol; rejects when no answer came in time. */
-function request<E extends EventName>(socket: WorkshopSocket, event: E, ...args: RequestArgs<E>): Promise<AckResponse<AckData<E>>> {
-  // socket.io cannot infer parameters for a generic event name; this function's own signature keeps callers typed.
-  const untyped = socket as unknown as Socket;
-  return untyped.timeout(ACK_TIMEOUT_MS).emitWithAck(event, ...args) as Promise<AckResponse<AckData<E>>>;
-}
 
 function openSocket(participantToken?: string): WorkshopSocket {
   return io({
@@ -176,12 +154,10 @@ export function useWorkshopSocket({ workshopId, participantId, participantToken 
     let currentActivityId: string | null = null;
 
     function loadOwn(activityId: string) {
-      request(socket, "submission:mine", { activityId })
-        .then((response) => {
-          if (response.ok) setOwn((previous) => ({ ...previous, [activityId]: response.data }));
-        })
-        // Unanswered: the next reconnect or activity change asks again.
-        .catch(() => undefined);
+      // Unanswered: the next reconnect or activity change asks again.
+      void request(socket, "submission:mine", { activityId }).then((result) => {
+        if (result.ok) setOwn((previous) => ({ ...previous, [activityId]: result.data }));
+      });
     }
 
     function applyView(next: WorkshopView) {
@@ -229,13 +205,9 @@ export function useWorkshopSocket({ workshopId, participantId, participantToken 
           for (const item of store.getSnapshot()) {
             if (disposed || offline || !socket.connected) return;
             if (!store.has(item.clientId)) continue;
-            let response: AckResponse<{ id: string; clientId: string; duplicate: boolean }> | undefined;
-            try {
-              response = await request(socket, "submission:send", { activityId: item.activityId, clientId: item.clientId, payload: item.payload });
-            } catch {
-              response = undefined;
-            }
-            const outcome = ackOutcome(response, response === undefined);
+            const outcome = ackOutcome(
+              await request(socket, "submission:send", { activityId: item.activityId, clientId: item.clientId, payload: item.payload }),
+            );
             if (outcome.kind === "retry") {
               if (disposed) return;
               if (outcome.slowDown) setSlowedDown(true);
@@ -254,13 +226,11 @@ export function useWorkshopSocket({ workshopId, participantId, participantToken 
     flushRef.current = () => void flush();
 
     function resync() {
-      request(socket, "workshop:state")
-        .then((response) => {
-          if (response.ok) applyView(response.data);
-        })
-        .catch(() => undefined)
+      void request(socket, "workshop:state").then((result) => {
+        if (result.ok) applyView(result.data);
         // Resent after asking for the state, as the protocol asks, and whatever the answer.
-        .finally(() => void flush());
+        void flush();
+      });
     }
 
     const onConnect = () => {
@@ -292,11 +262,13 @@ export function useWorkshopSocket({ workshopId, participantId, participantToken 
       socket.connect();
     };
 
-    socket.on("connect", onConnect);
-    socket.on("disconnect", onDisconnect);
-    socket.on("connect_error", onConnectError);
-    socket.on("workshop:state", onState);
-    socket.on("activity:results", onResults);
+    const unlisten = listen(socket, {
+      connect: onConnect,
+      disconnect: onDisconnect,
+      connect_error: onConnectError,
+      "workshop:state": onState,
+      "activity:results": onResults,
+    });
     window.addEventListener("offline", onOffline);
     window.addEventListener("online", onOnline);
     socket.connect();
@@ -306,11 +278,7 @@ export function useWorkshopSocket({ workshopId, participantId, participantToken 
       clearTimeout(retryTimer);
       window.removeEventListener("offline", onOffline);
       window.removeEventListener("online", onOnline);
-      socket.off("connect", onConnect);
-      socket.off("disconnect", onDisconnect);
-      socket.off("connect_error", onConnectError);
-      socket.off("workshop:state", onState);
-      socket.off("activity:results", onResults);
+      unlisten();
       socket.disconnect();
       socketRef.current = null;
       flushRef.current = () => undefined;
@@ -332,16 +300,12 @@ export function useWorkshopSocket({ workshopId, participantId, participantToken 
     setRejections((previous) => previous.filter((rejection) => rejection.clientId !== clientId));
   }, []);
 
-  /** The next ideas to rate in the fair order; empty when there is nothing left, null when the server did not answer. */
-  const nextIdeasToRate = useCallback(async (activityId: string): Promise<{ id: string; text: string }[] | null> => {
+  /** The next ideas to rate in the fair order and how many this participant may rate in all; null when the server did not answer. */
+  const nextIdeasToRate = useCallback(async (activityId: string): Promise<{ ideas: { id: string; text: string }[]; ratable: number } | null> => {
     const socket = socketRef.current;
     if (!socket?.connected) return null;
-    try {
-      const response = await request(socket, "rating:next", { activityId });
-      return response.ok ? response.data.ideas : null;
-    } catch {
-      return null;
-    }
+    const result = await request(socket, "rating:next", { activityId });
+    return result.ok ? result.data : null;
   }, []);
 
   return { status, view, clockOffset, results, outbox, saved, rejections, own, slowedDown, submit, dismissRejection, nextIdeasToRate };
@@ -350,21 +314,14 @@ export function useWorkshopSocket({ workshopId, participantId, participantToken 
 export type ParticipantRoom = ReturnType<typeof useWorkshopSocket>;
 
 /** What a staff command's acknowledgement may say, plus "timeout" when no answer came. */
-export type CommandError = AckErrorCode | "timeout";
-export type CommandResult<T> = { ok: true; data: T } | { ok: false; code: CommandError; message: string };
+export type CommandError = AckResultCode;
+export type CommandResult<T> = AckResult<T>;
 
 type ActivityCommand = "show" | "open" | "lock" | "close" | "reveal" | "conceal" | "timer";
 type WorkshopCommand = "start" | "pause" | "resume" | "end" | "advance" | "back";
 type ModerationAction = "hide" | "restore" | "spotlight" | "unspotlight" | "merge";
 
-async function ask<T>(run: () => Promise<AckResponse<T>>): Promise<CommandResult<T>> {
-  try {
-    const response = await run();
-    return response.ok ? response : { ok: false, code: response.error.code, message: response.error.message };
-  } catch {
-    return { ok: false, code: "timeout", message: "No answer from the server" };
-  }
-}
+const NOT_CONNECTED = { ok: false, code: "timeout", message: "Not connected" } as const;
 
 /**
  * A staff connection to one workshop (the facilitator's console and the
@@ -393,14 +350,14 @@ export function useConsoleSocket(workshopId: string) {
     }
 
     function loadResults(activityId: string) {
-      void ask(() => request(socket, "results:get", { workshopId, activityId })).then((result) => {
+      void request(socket, "results:get", { workshopId, activityId }).then((result) => {
         if (result.ok) storeResults(result.data);
       });
     }
 
     const onConnect = () => {
       setStatus("connected");
-      void ask(() => request(socket, "console:join", { workshopId })).then((result) => {
+      void request(socket, "console:join", { workshopId }).then((result) => {
         if (!result.ok) {
           setJoinError(result.code);
           return;
@@ -427,32 +384,28 @@ export function useConsoleSocket(workshopId: string) {
       socket.disconnect();
     };
 
-    socket.on("connect", onConnect);
-    socket.on("disconnect", onDisconnect);
-    socket.on("connect_error", onConnectError);
-    socket.on("console:state", onConsoleState);
-    socket.on("workshop:state", onWorkshopState);
-    socket.on("activity:results", storeResults);
-    socket.on("session:ended", onSessionEnded);
+    const unlisten = listen(socket, {
+      connect: onConnect,
+      disconnect: onDisconnect,
+      connect_error: onConnectError,
+      "console:state": onConsoleState,
+      "workshop:state": onWorkshopState,
+      "activity:results": storeResults,
+      "session:ended": onSessionEnded,
+    });
     socket.connect();
 
     return () => {
-      socket.off("connect", onConnect);
-      socket.off("disconnect", onDisconnect);
-      socket.off("connect_error", onConnectError);
-      socket.off("console:state", onConsoleState);
-      socket.off("workshop:state", onWorkshopState);
-      socket.off("activity:results", storeResults);
-      socket.off("session:ended", onSessionEnded);
+      unlisten();
       socket.disconnect();
       socketRef.current = null;
     };
   }, [workshopId, storeResults]);
 
-  const withSocket = useCallback(async <T>(run: (socket: WorkshopSocket) => Promise<AckResponse<T>>): Promise<CommandResult<T>> => {
+  /** A request on the current connection; refused at once while there is none. */
+  const send = useCallback(<E extends EventName>(event: E, ...args: RequestArgs<E>): Promise<CommandResult<AckData<E>>> => {
     const socket = socketRef.current;
-    if (!socket?.connected) return { ok: false, code: "timeout", message: "Not connected" };
-    return ask(() => run(socket));
+    return socket?.connected ? request(socket, event, ...args) : Promise.resolve(NOT_CONNECTED);
   }, []);
 
   const applyConsoleResult = useCallback((result: CommandResult<ConsoleView>) => {
@@ -465,35 +418,29 @@ export function useConsoleSocket(workshopId: string) {
 
   const workshopCommand = useCallback(
     async (command: WorkshopCommand) =>
-      applyConsoleResult(
-        await withSocket((socket) => request(socket, "workshop:command", { workshopId, command })),
-      ),
-    [applyConsoleResult, withSocket, workshopId],
+      applyConsoleResult(await send("workshop:command", { workshopId, command })),
+    [applyConsoleResult, send, workshopId],
   );
 
   const activityCommand = useCallback(
     async (activityId: string, command: ActivityCommand, seconds?: number) =>
-      applyConsoleResult(
-        await withSocket((socket) =>
-          request(socket, "activity:command", { workshopId, activityId, command, seconds }),
-        ),
-      ),
-    [applyConsoleResult, withSocket, workshopId],
+      applyConsoleResult(await send("activity:command", { workshopId, activityId, command, seconds })),
+    [applyConsoleResult, send, workshopId],
   );
 
   const moderate = useCallback(
     (ideaId: string, action: ModerationAction, intoIdeaId?: string) =>
-      withSocket((socket) => request(socket, "idea:moderate", { workshopId, ideaId, action, intoIdeaId })),
-    [withSocket, workshopId],
+      send("idea:moderate", { workshopId, ideaId, action, intoIdeaId }),
+    [send, workshopId],
   );
 
   const refreshResults = useCallback(
     async (activityId: string) => {
-      const result = await withSocket((socket) => request(socket, "results:get", { workshopId, activityId }));
+      const result = await send("results:get", { workshopId, activityId });
       if (result.ok) storeResults(result.data);
       return result;
     },
-    [storeResults, withSocket, workshopId],
+    [storeResults, send, workshopId],
   );
 
   return { status, view, clockOffset, results, joinError, workshopCommand, activityCommand, moderate, refreshResults };

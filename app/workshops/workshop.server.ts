@@ -66,6 +66,8 @@ export type WorkshopDetailsView = {
   status: WorkshopStatus;
   participantCount: number;
   activities: AgendaActivity[];
+  /** Champions co-hosting the workshop (assigned from the champion's page). */
+  coHosts: { id: string; name: string; role: string | null }[];
 };
 
 function submissionCount(counts: { ideas: number; ratings: number; responses: number; nominations: number }): number {
@@ -89,6 +91,7 @@ export async function getWorkshop(districtId: string, workshopId: string): Promi
       joinCode: true,
       status: true,
       _count: { select: { participants: true } },
+      coHosts: { select: { champion: { select: { id: true, name: true, role: true } } }, orderBy: { createdAt: "asc" } },
       activities: {
         select: {
           id: true,
@@ -103,9 +106,10 @@ export async function getWorkshop(districtId: string, workshopId: string): Promi
     },
   });
   invariantResponse(workshop, "Not found");
-  const { _count, activities, languages, ...rest } = workshop;
+  const { _count, activities, languages, coHosts, ...rest } = workshop;
   return {
     ...rest,
+    coHosts: coHosts.map((coHost) => coHost.champion),
     languages: languages.filter(isLocale),
     participantCount: _count.participants,
     activities: activities.map(({ _count: counts, config, ...activity }) => ({

@@ -1,4 +1,5 @@
 import type { ActivityState, ActivityType, Role, WorkshopStatus } from "~/generated/prisma/client";
+import type { RefusalReason } from "~/workshops/live-rules";
 
 /**
  * The real-time protocol: every event, its payload and its acknowledgement.
@@ -6,8 +7,12 @@ import type { ActivityState, ActivityType, Role, WorkshopStatus } from "~/genera
  * Every client→server payload is parsed with zod on the server before use.
  */
 
-/** Every acknowledgement has this shape: data on success, a stable code and a readable message otherwise. */
-export type AckResponse<T> = { ok: true; data: T } | { ok: false; error: { code: AckErrorCode; message: string } };
+/**
+ * Every acknowledgement has this shape: data on success, a stable code and a
+ * readable (English) message otherwise; a facilitator's refused command also
+ * names its reason, which the console translates.
+ */
+export type AckResponse<T> = { ok: true; data: T } | { ok: false; error: { code: AckErrorCode; message: string; reason?: RefusalReason } };
 export type Ack<T> = (response: AckResponse<T>) => void;
 export type AckErrorCode =
   | "bad_request"
@@ -100,7 +105,8 @@ export interface ClientToServerEvents {
     ack: Ack<SubmissionReceipt>,
   ) => void;
   /** The next ideas this participant should rate, in the fair order. */
-  "rating:next": (input: { activityId: string }, ack: Ack<{ ideas: { id: string; text: string }[] }>) => void;
+  /** `ratable`: how many ideas this participant may rate in all (visible, not their own), rated or not. */
+  "rating:next": (input: { activityId: string }, ack: Ack<{ ideas: { id: string; text: string }[]; ratable: number }>) => void;
   /** This participant's own submissions to an activity (to show them confirmed after a reload). */
   "submission:mine": (input: { activityId: string }, ack: Ack<{ clientIds: string[]; ideas: { id: string; text: string }[] }>) => void;
 

@@ -21,6 +21,8 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert")).toHaveText(/do not match/);
+  // The disabled Sign in button dropped focus while it submitted: the message takes it, not <body>.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("alert");
   await expectAccessible(page);
 });
 

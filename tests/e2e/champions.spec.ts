@@ -181,3 +181,18 @@ test("a school team member reads the directory without contact details", async (
   expect(csv).not.toContain("maria.torres@example.org");
   expect(csv).not.toContain("Email");
 });
+
+test("a workshop's page names the champions co-hosting it, in Spanish too", async ({ page }) => {
+  await signIn(page, DEMO.facilitator);
+  await page.goto("/workshops");
+  await page.getByRole("link", { name: "Spring listening session", exact: true }).click();
+  const coHosts = page.locator(".facts dd", { has: page.locator(".inline-list") });
+  await expect(coHosts.getByRole("link", { name: "María Elena Torres" })).toBeVisible();
+  await expect(coHosts.getByRole("link", { name: "Sofía Ramírez" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Español" }).click();
+  await expect(page.getByText("Coanfitriones")).toBeVisible();
+  await coHosts.getByRole("link", { name: "María Elena Torres" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "María Elena Torres" })).toBeVisible();
+  await expectAccessible(page);
+});

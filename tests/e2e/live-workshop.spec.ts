@@ -97,6 +97,11 @@ test("a facilitator runs a brainstorm and a poll with two participants, one in S
   await expect(consolePage.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(consolePage.getByText("Connected", { exact: true })).toBeVisible();
   await expect(consolePage.getByRole("heading", { name: "Agenda" })).toBeVisible();
+  // An empty room is short of no group in particular; with nothing on screen there is nothing before it.
+  const emptyRoom = consolePage.getByRole("region", { name: "Who is here" });
+  await expect(emptyRoom.getByText("No one has joined yet", { exact: false })).toBeVisible();
+  await expect(emptyRoom.getByText("Below target")).toHaveCount(0);
+  await expect(consolePage.getByRole("button", { name: "Previous activity" })).toHaveAttribute("aria-disabled", "true");
   await expectAccessible(consolePage);
 
   const presenter = await page.context().newPage();
@@ -163,7 +168,7 @@ test("a facilitator runs a brainstorm and a poll with two participants, one in S
   await expectAccessible(presenter);
 
   // A spotlighted idea is set apart on the projector.
-  await queue.getByRole("button", { name: "Put “Hablar en público con confianza” in the spotlight" }).click();
+  await queue.getByRole("button", { name: /^Spotlight idea \d+, “Hablar en público con confianza”$/ }).click();
   await expect(presenter.getByRole("figure", { name: "In the spotlight" })).toContainText("Hablar en público con confianza");
 
   // A countdown reaches every phone.
@@ -193,7 +198,9 @@ test("a facilitator runs a brainstorm and a poll with two participants, one in S
   const luisResults = luis.page.getByRole("table", { name: "Votos por opción" });
   await expect(luisResults.getByRole("row", { name: /Creatividad 1 50/ })).toBeAttached();
   await expect(luis.page.getByText("Creatividad", { exact: true }).last()).toBeVisible();
-  await expect(presenter.getByRole("table", { name: "Votes per option" }).getByRole("row", { name: /Creativity 1 50%/ })).toBeAttached();
+  // The projector names each option in the workshop's languages, as it does the prompt.
+  await expect(presenter.getByRole("table", { name: "Votes per option" }).getByRole("row", { name: /Creativity \/ Creatividad 1 50%/ })).toBeAttached();
+  await expect(presenter.getByText("Collaboration / Colaboración").first()).toBeVisible();
   await expectNoSidewaysScroll(luis.page);
   await luis.page.screenshot({ path: "test-results/live-results-phone-es.png", fullPage: true });
   await presenter.screenshot({ path: "test-results/live-presenter.png" });
@@ -203,9 +210,57 @@ test("a facilitator runs a brainstorm and a poll with two participants, one in S
   await expectAccessible(consolePage);
   await expectAccessible(presenter);
 
+  // Ana has answered: back on the join page her group is shown fixed, with the reason, before she could try to change it.
+  await ana.page.goto(`/join/${code}`);
+  await expect(ana.page.getByRole("radio", { name: "Families", exact: true })).toHaveCount(0);
+  await expect(ana.page.getByRole("group", { name: "I am taking part as…" })).toContainText("Families");
+  await expect(ana.page.getByText("Your answers are already counted for this group")).toBeVisible();
+  await expectAccessible(ana.page);
+
+  // Ending the workshop leaves nothing to start, show, time or move in the console.
+  await consolePage.getByRole("button", { name: "End the workshop" }).click();
+  await consolePage.getByRole("button", { name: "Yes, end it" }).click();
+  await expect(consolePage.getByRole("status").filter({ hasText: "The workshop has ended." })).toBeVisible();
+  await expect(consolePage.getByText("The workshop has ended, so the activities stay as they are.")).toBeVisible();
+  await expect(consolePage.getByRole("group", { name: "Countdown" })).toHaveCount(0);
+  await expect(consolePage.getByRole("button", { name: /^(Previous|Next) activity$/ })).toHaveCount(0);
+  await expect(consolePage.getByRole("button", { name: /^(Show|Open|Lock|Close|Reveal the results of|Hide the results of) activity \d+/ })).toHaveCount(0);
+  await expectAccessible(consolePage);
+
   expect([...ana.errors, ...luis.errors, ...presenterErrors], "uncaught errors in the participant and presenter pages").toEqual([]);
   await ana.context.close();
   await luis.context.close();
+});
+
+test("one phone that keeps mistyping codes is asked to wait, while the rest of the room on the same network joins", async ({ page, browser, baseURL }) => {
+  await signIn(page, DEMO.facilitator);
+  const { code } = await createWorkshop(page, `Shared Wi-Fi ${Date.now()}`, [{ type: "Brainstorm", prompt: { en: "Ideas?", es: "¿Ideas?" } }]);
+
+  // Every browser here reaches the server from the same address, like a school's Wi-Fi.
+  const mistyper = await participantContext(browser, baseURL, { ...devices["Pixel 7"] });
+  const codeField = mistyper.page.getByLabel("Workshop code");
+  await mistyper.page.goto("/join");
+  // The example code never wraps mid-code; a code with characters codes never use says which they are.
+  expect(await mistyper.page.locator("#join-code-hint").textContent()).toContain("KD7\u00a0FQ3");
+  await codeField.fill("ZZZ100");
+  await mistyper.page.getByRole("button", { name: "Continue" }).click();
+  await expect(mistyper.page.getByRole("alert")).toContainText("never uses 0, 1, 2, 5, 8, B, I, L, O, S, or Z");
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    await codeField.fill("AAAAAA");
+    await mistyper.page.getByRole("button", { name: "Continue" }).click();
+    await expect(mistyper.page.getByRole("alert")).toContainText("No workshop has this code.");
+  }
+  await codeField.fill(code);
+  await mistyper.page.getByRole("button", { name: "Continue" }).click();
+  await expect(mistyper.page.getByRole("alert")).toHaveText(/^This phone has tried too many codes that do not exist\. Check the code on the screen\. Wait \d+ minutes? and try again\.$/);
+  await expectAccessible(mistyper.page);
+
+  const newcomer = await participantContext(browser, baseURL);
+  await join(newcomer.page, code, { language: "English", group: "Families", submit: "Join the workshop" });
+  await expectAccessible(newcomer.page);
+  expect([...mistyper.errors, ...newcomer.errors]).toEqual([]);
+  await mistyper.context.close();
+  await newcomer.context.close();
 });
 
 test("an idea sent while offline is saved exactly once when the phone is back online", async ({ page, browser, baseURL }) => {
@@ -328,12 +383,14 @@ test("rating, scale, word cloud, ranking and nomination work by keyboard on a ph
   await expect(p.getByRole("heading", { name: "Rate these ideas." })).toBeVisible();
   await expect(p.getByText("Projects with local employers")).toBeVisible();
   await expect(p.getByText("Teachers who know every student")).toHaveCount(0);
+  // Ten ratings are asked for, but only one idea is open to each phone: the count says one.
+  await expect(p.getByText("0 of 1 idea rated.")).toBeVisible();
   await expectAccessible(p);
   await p.getByRole("button", { name: "4 A lot" }).click();
   await expect(p.getByText("There are no more ideas for you to rate right now.")).toBeVisible();
-  await expect(p.getByText("1 of 10 ideas rated.")).toBeVisible();
+  await expect(p.getByText("1 of 1 idea rated.")).toBeVisible();
   await other.page.getByRole("button", { name: "5 Very much" }).click();
-  await expect(other.page.getByText("1 of 10 ideas rated.")).toBeVisible();
+  await expect(other.page.getByText("1 of 1 idea rated.")).toBeVisible();
   await page.getByRole("button", { name: "Reveal the results of activity 2" }).click();
   const leaders = p.getByRole("region", { name: "Results" }).getByRole("listitem");
   await expect(leaders).toHaveCount(2);
@@ -406,18 +463,21 @@ test("rating, scale, word cloud, ranking and nomination work by keyboard on a ph
 
   // Moderation: merge a duplicate, restore it, hide an idea.
   const queue = page.getByRole("region", { name: "Ideas to moderate" });
-  await queue.getByRole("button", { name: "Merge “Projects with local employers” into another idea" }).click();
+  // The button's name starts with what it shows (label in name); the choices carry each idea's number and time.
+  await queue.getByRole("button", { name: /^Merge into… another idea: idea \d+, “Projects with local employers”$/ }).click();
   await expect(queue.getByLabel("Merge into this idea")).toBeFocused();
-  await queue.getByLabel("Merge into this idea").selectOption({ label: "Teachers who know every student" });
+  const target = queue.getByLabel("Merge into this idea").locator("option", { hasText: "Teachers who know every student" });
+  await expect(target).toHaveText(/^Idea \d+ \(.+\): Teachers who know every student$/);
+  await queue.getByLabel("Merge into this idea").selectOption({ label: (await target.textContent()) ?? "" });
   await expectAccessible(page);
   await queue.getByRole("button", { name: "Merge", exact: true }).click();
   await expect(queue.getByText("Merged into “Teachers who know every student”")).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "The idea was merged." })).toBeVisible();
-  await queue.getByRole("button", { name: "Restore “Projects with local employers”" }).click();
+  await queue.getByRole("button", { name: /^Restore idea \d+, “Projects with local employers”$/ }).click();
   await expect(queue.getByText(/Merged into/)).toHaveCount(0);
-  await queue.getByRole("button", { name: "Hide “Teachers who know every student”" }).click();
+  await queue.getByRole("button", { name: /^Hide idea \d+, “Teachers who know every student”$/ }).click();
   await expect(queue.getByText("Hidden", { exact: true })).toBeVisible();
-  await expect(queue.getByRole("button", { name: "Restore “Teachers who know every student”" })).toBeFocused();
+  await expect(queue.getByRole("button", { name: /^Restore idea \d+, “Teachers who know every student”$/ })).toBeFocused();
 
   // The console itself fits a phone too.
   await page.setViewportSize({ width: 360, height: 800 });

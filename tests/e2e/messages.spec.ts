@@ -117,4 +117,68 @@ test("a school member reads the plan on a phone without editing it", async ({ pa
   await expectAccessible(page);
   await fitsPhone(page);
   await page.screenshot({ path: testInfo.outputPath("phone-plan.png"), fullPage: true });
+
+  // An audience without a plan prints as such, without a column of "None".
+  await page.goto("/messages/print");
+  const students = page.locator(".audience-section", { has: page.getByRole("heading", { name: "Students", exact: true }) });
+  await expect(students).toContainText("No plan yet");
+  await expect(students).not.toContainText("None");
+
+  // Citations read in the reader's language: the Portrait and a default stakeholder group.
+  await page.goto("/messages");
+  await page.getByRole("button", { name: "Español" }).click();
+  await expect(page.locator(".proof-points").getByText(/Perfil del Graduado/).first()).toBeVisible();
+  await expect(page.locator(".proof-points").getByText(/Docentes, /).first()).toBeVisible();
+  await expect(page.locator(".proof-points", { hasText: "Portrait of a Graduate" })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test("a facilitator cites a readiness result, keeps a message's language, and replaces the calendar feed address", async ({ page, request }, testInfo) => {
+  await signIn(page, DEMO.facilitator);
+  await page.goto("/messages");
+  const pillar = page.locator(".message-pillar").nth(1);
+  await pillar.locator("summary").click();
+  await pillar.getByLabel("Evidence", { exact: true }).selectOption({ label: "Readiness result" });
+  const result = pillar.getByLabel("Readiness result", { exact: true });
+  const option = (await result.locator("option").allTextContents())[1]!;
+  expect(option).toMatch(/a strength at \d+ of \d+ schools/);
+  await result.selectOption({ index: 1 });
+  await expectAccessible(page);
+  await pillar.getByRole("button", { name: "Add proof point" }).click();
+  await expect(pillar.getByText("Proof point added.")).toBeVisible();
+  await expect(pillar.locator(".proof-points li", { hasText: option.split(":")[0]! }).filter({ hasText: /Developing or Established at \d+ of \d+ schools/ })).not.toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath("readiness-proof.png"), fullPage: true });
+
+  await page.goto("/messages/audiences");
+  await page.getByRole("link", { name: "Business and community partners", exact: true }).click();
+  await page.getByLabel("Written in").selectOption({ label: "Spanish" });
+  await page.getByRole("textbox", { name: /^Tailored message/ }).fill(`Sus futuros empleados estudian hoy en Riverbend. Ofrezca un día de práctica. (${stamp})`);
+  await expect(page.locator("#plan-readability")).toContainText("Fernández-Huerta");
+  await page.getByRole("button", { name: "Save plan" }).click();
+  await expect(page.getByText("Plan saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Written in")).toHaveValue("es");
+  await expect(page.locator("#plan-readability")).toContainText("Fernández-Huerta");
+  await expectAccessible(page);
+
+  await page.goto("/messages/communications");
+  const address = page.getByLabel("Calendar feed address");
+  const before = await address.inputValue();
+  expect((await request.get(before)).status()).toBe(200);
+  await page.locator(".feed-replace summary").click();
+  await page.getByRole("button", { name: "Replace the address" }).click();
+  await expect(page.getByText("Tick the box to confirm that calendars using the old address will stop updating.")).toBeVisible();
+  expect(await address.inputValue()).toBe(before);
+  await expectAccessible(page);
+  await page.getByLabel("Yes, stop the old address and make a new one").check();
+  await page.getByRole("button", { name: "Replace the address" }).click();
+  await expect(page.getByText("The feed has a new address. The old one no longer works.")).toBeVisible();
+  await expect(address).not.toHaveValue(before);
+  const after = await address.inputValue();
+  expect((await request.get(before)).status()).toBe(404);
+  const feed = await request.get(after);
+  expect(feed.status()).toBe(200);
+  expect(await feed.text()).toContain("BEGIN:VCALENDAR");
+  await expectAccessible(page);
+  await page.screenshot({ path: testInfo.outputPath("feed-replaced.png"), fullPage: true });
 });

@@ -64,12 +64,27 @@ test("evidence, publication, community feedback and print", async ({ page, brows
   await expectAccessible(page);
   const versionName = `E2E review ${run}`;
   await page.locator("#publish-name").fill(versionName);
-  await page.getByRole("button", { name: /^Publish (for community review|the current draft instead)$/ }).click();
+  const publishButton = page.getByRole("button", { name: /^Publish (for community review|the current draft instead)$/ });
+  const publishConfirm = page.getByRole("checkbox", { name: /^I understand that (anyone with the link|the public page will show)/ });
+  // Without the ticked confirmation nothing goes public, and the page says why.
+  await publishButton.click();
+  await expect(page.getByRole("alert").filter({ hasText: "Tick the box to confirm that this text goes on the public page. Nothing was published." })).toBeVisible();
+  await expect(publishConfirm).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText(`Published for review: “${versionName}”`)).toHaveCount(0);
+  await expectAccessible(page);
+  await page.locator("#publish-name").fill(versionName);
+  await publishConfirm.check();
+  await publishButton.click();
   await expect(page.getByRole("status").filter({ hasText: "Published." })).toBeVisible();
   await expect(page.getByText("In community review", { exact: true })).toBeVisible();
   await expect(page.getByText(`Published for review: “${versionName}”`)).toBeVisible();
   const publicPath = await page.getByRole("link", { name: "Open the public page" }).getAttribute("href");
   expect(publicPath).toMatch(/^\/p\/[a-z0-9-]+$/);
+  // Adopting needs its own confirmation: unticked, the review stays open.
+  await page.getByRole("button", { name: "Adopt the Portrait" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Tick the box to confirm the adoption. Nothing was adopted." })).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: /^I understand that this text becomes the adopted Portrait/ })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("In community review", { exact: true })).toBeVisible();
   await expectAccessible(page);
   await shoot(page, "review");
 

@@ -234,7 +234,9 @@ test.describe("Portrait of a Graduate", () => {
     await expect(school.page.getByRole("textbox", { name: "Title" })).toHaveCount(0);
     await expect(field(school.page, "Self-directed learner", "Description")).toHaveAttribute("contenteditable", "false");
     await selectText(field(school.page, "Self-directed learner", "Description"), "keeps going");
-    await competency(school.page, "Self-directed learner").getByRole("button", { name: "Comment on Description" }).click();
+    // Each Comment button names its field and its competency: five "Description" fields are on the page.
+    await expect(school.page.getByRole("button", { name: "Comment on In elementary school of Self-directed learner", exact: true })).toHaveCount(1);
+    await school.page.getByRole("button", { name: "Comment on Description of Self-directed learner", exact: true }).click();
     const form = school.page.getByRole("form", { name: "New comment" });
     await expect(form.getByText("keeps going", { exact: true })).toBeVisible();
     await expect(form.getByLabel("Your comment")).toBeFocused();

@@ -33,3 +33,20 @@ test("a school member rates on a phone: each answer is saved as they go and is t
   await expect(first.getByRole("radio", { name: /^2 Emergente/ })).toBeChecked();
   await expectAccessible(page);
 });
+
+test.describe("on a 390px phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("a school profile with last cycle's figures fits the screen: the dimensions table scrolls in its own region", async ({ page }) => {
+    await signIn(page, DEMO.leader);
+    await page.goto("/readiness");
+    await page.getByRole("link", { name: "Fall 2026" }).click();
+    await page.getByRole("link", { name: "Cedar Middle School" }).click();
+    await expect(page.getByRole("heading", { name: "Change since Spring 2026" })).toBeVisible();
+    const dimensions = page.getByRole("region", { name: "Table of the same figures" });
+    await expect(dimensions.getByRole("columnheader", { name: "Spring 2026" })).toBeVisible();
+    const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    expect(fits, "the profile scrolls sideways").toBe(true);
+    await expectAccessible(page);
+  });
+});

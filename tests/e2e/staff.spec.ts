@@ -14,9 +14,15 @@ test("a leader invites a facilitator, who sets a password; then the leader issue
   await expect(page.getByRole("row", { name: /Dana Whitfield/ })).toContainText("Active");
   await expectAccessible(page);
 
-  // A school team member needs a school: the problem is announced and nothing is created.
+  // No role is chosen in advance: the leader picks one on purpose, or is asked to.
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel("Email", { exact: true }).fill(email);
+  await expect(page.getByLabel("Role")).toHaveValue("");
+  await page.getByRole("button", { name: "Create the invitation" }).click();
+  await expect(page.getByText("Choose a role.")).toBeVisible();
+  await expect(page.getByLabel("Role")).toHaveAttribute("aria-invalid", "true");
+
+  // A school team member needs a school: the problem is announced and nothing is created.
   await page.getByLabel("Role").selectOption("school");
   await page.getByRole("button", { name: "Create the invitation" }).click();
   await expect(page.getByText("Choose the school of this school team member.")).toBeVisible();
@@ -42,6 +48,7 @@ test("a leader invites a facilitator, who sets a password; then the leader issue
   await inviteePage.goto(invitation);
   await expect(inviteePage.getByRole("heading", { name: "Welcome to Riverbend Unified School District", level: 1 })).toBeVisible();
   await expect(inviteePage.getByText("Dana Whitfield invited you")).toBeVisible();
+  await expect(inviteePage.getByText(/on Groundwork as a facilitator\./)).toBeVisible();
   await expectAccessible(inviteePage);
   await inviteePage.getByLabel(/^New password/).fill("a passphrase to remember");
   await inviteePage.getByLabel("Confirm the new password").fill("a different passphrase");

@@ -39,7 +39,8 @@ afterEach(async () => {
 });
 
 // The embedded database only: a PostgreSQL server is backed up with pg_dump.
-describe.skipIf(TEST_DB_KIND === "postgresql")("backup and restore of the embedded database", () => {
+// Each test opens the embedded database several times, which takes long on a busy machine.
+describe.skipIf(TEST_DB_KIND === "postgresql")("backup and restore of the embedded database", { timeout: 120_000 }, () => {
   test("a restore brings back the data as it was at the backup and keeps the replaced folder", async () => {
     const { file, bytes } = await backupEmbeddedDatabase({ dataDir, out: path.join(work, "backups", "one.tar.gz") });
     expect(bytes).toBeGreaterThan(1000);

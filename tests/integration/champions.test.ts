@@ -9,6 +9,7 @@ import { action as importAction, loader as importLoader } from "~/routes/_app.ch
 import { loader as matrixLoader } from "~/routes/_app.champions.matrix";
 import { action as addAction, loader as addLoader } from "~/routes/_app.champions.new";
 import { action as pipelineAction, loader as pipelineLoader } from "~/routes/_app.champions.pipeline";
+import { loader as workshopLoader } from "~/routes/_app.workshops.$workshopId._index";
 import { localeCookie } from "~/i18n/locale.server";
 import { prisma } from "~/utils/db.server";
 import { generateJoinCode } from "~/workshops/join-code";
@@ -384,6 +385,11 @@ describe("the person page", () => {
     expect(await json(await postPerson(a.leader, championId, { intent: "workshops", ids: [workshop.id] }))).toEqual({ intent: "workshops", ok: true });
     expect(await prisma.audienceMessenger.findMany({ where: { championId }, select: { audienceId: true } })).toEqual([{ audienceId: families.id }]);
     expect(await prisma.workshopCoHost.findMany({ where: { championId }, select: { workshopId: true } })).toEqual([{ workshopId: workshop.id }]);
+    // The workshop's page names its co-host, for a school member too.
+    const workshopPage = await json<{ workshop: { coHosts: { id: string; name: string }[] } }>(
+      await responseOf(() => workshopLoader(loaderArgs(getRequest(`/workshops/${workshop.id}`, a.schoolMember), { workshopId: workshop.id }))),
+    );
+    expect(workshopPage.workshop.coHosts).toEqual([expect.objectContaining({ id: championId })]);
     // Clearing every box clears the assignments.
     expect(await json(await postPerson(a.leader, championId, { intent: "audiences" }))).toEqual({ intent: "audiences", ok: true });
     expect(await prisma.audienceMessenger.count({ where: { championId } })).toBe(0);

@@ -7,7 +7,8 @@ import { useTestDatabase } from "../support/database";
 
 useTestDatabase();
 
-describe("demo workshops", () => {
+// Seeding the whole demo district inside the test (not a hook) needs the hooks' longer limit.
+describe("demo workshops", { timeout: 60_000 }, () => {
   it("seeds a closed visioning night with common ground, divisive ideas, themes and nominations, and a draft", async () => {
     expect(await seedDemoDistrict()).toBe(true);
     const workshops = await prisma.workshop.findMany({ select: { id: true, title: true, status: true }, orderBy: { createdAt: "asc" } });

@@ -2,12 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDistrict } from "~/models/district.server";
 import { action as joinCodeAction, loader as joinCodeLoader } from "~/routes/join.$code";
-import { action as joinAction } from "~/routes/join._index";
+import { action as joinAction, loader as joinLoader } from "~/routes/join._index";
 import { participantTokenSchema } from "../../server/socket/handshake";
 import { prisma } from "~/utils/db.server";
 import { randomToken, verifySignedPayload } from "~/utils/tokens.server";
 import {
-  CODE_GUESS_LIMIT,
+  ADDRESS_GUESS_LIMIT,
+  DEVICE_GUESS_LIMIT,
   issueParticipantToken,
   JOIN_LIMIT,
   joinWorkshop,
@@ -62,9 +63,9 @@ function context(address: string) {
   return { cspNonce: "", clientAddress: address };
 }
 
-function lookUp(typed: string | undefined, address = freshAddress()) {
+function lookUp(typed: string | undefined, address = freshAddress(), cookie?: string) {
   const fields: Record<string, string> = typed === undefined ? {} : { code: typed };
-  const args: ActionFunctionArgs = { request: formRequest("/join", fields), params: {}, context: context(address) };
+  const args: ActionFunctionArgs = { request: formRequest("/join", fields, { cookie }), params: {}, context: context(address) };
   return responseOf(() => joinAction(args));
 }
 
@@ -97,6 +98,10 @@ function cookiesOf(response: Response): Record<string, string> {
   return cookies;
 }
 
+function deviceCookie(deviceToken: string): string {
+  return `gw_device=${encodeURIComponent(Buffer.from(JSON.stringify(deviceToken)).toString("base64"))}`;
+}
+
 async function json<T = Record<string, unknown>>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
@@ -124,16 +129,68 @@ describe("/join: entering a code", () => {
     expect((await json<{ error: string }>(response)).error).toBe(error);
   });
 
-  it("slows down a network that guesses codes, without counting well-formed joins", async () => {
+  it("gives a phone its device token as it opens the page, and not again once it has one", async () => {
+    const opened = await responseOf(() => joinLoader({ request: getRequest("/join"), params: {}, context: context(freshAddress()) }));
+    const token = cookiesOf(opened).gw_device;
+    expect(token).toBeTruthy();
+    const again = await responseOf(() => joinLoader({ request: getRequest("/join", `gw_device=${token}`), params: {}, context: context(freshAddress()) }));
+    expect(again.headers.getSetCookie()).toEqual([]);
+  });
+
+  it("gives a phone that mistypes a device token, so its next mistakes count against it", async () => {
+    const response = await lookUp("AAAAAA");
+    expect(response.status).toBe(404);
+    expect(cookiesOf(response).gw_device).toBeTruthy();
+  });
+
+  it("lets a new phone join by the link while dozens of other phones on the same network mistype codes", async () => {
     const address = freshAddress();
-    for (let attempt = 0; attempt < CODE_GUESS_LIMIT.perWindow; attempt += 1) {
-      expect((await lookUp("AAAAAA", address)).status).toBe(404);
+    for (let phone = 0; phone < 40; phone += 1) {
+      expect((await lookUp(phone % 2 ? "AAAAAA" : "KD7FQ4", address, deviceCookie(randomToken()))).status).toBe(404);
     }
-    const blocked = await lookUp(code, address);
+    const page = await openJoinPage(code, { address });
+    expect(page.status).toBe(200);
+    expect(await json(page)).toMatchObject({ state: "open" });
+    expect((await lookUp(code, address)).status).toBe(302);
+    expect((await submitJoin(code, { language: "en", stakeholderGroupId: a.families }, { address })).status).toBe(302);
+  });
+
+  it(`asks one phone that tried ${DEVICE_GUESS_LIMIT.perWindow} unknown codes to wait, and no other phone on its network`, async () => {
+    const address = freshAddress();
+    const phone = deviceCookie(randomToken());
+    for (let attempt = 0; attempt < DEVICE_GUESS_LIMIT.perWindow; attempt += 1) {
+      expect((await lookUp("AAAAAA", address, phone)).status).toBe(404);
+    }
+    const blocked = await lookUp(code, address, phone);
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
-    expect((await json<{ error: string }>(blocked)).error).toBe("tooManyAttempts");
-    expect((await openJoinPage(code, { address })).status).toBe(429);
+    expect(await json(blocked)).toMatchObject({ error: "tooManyGuesses" });
+    const blockedPage = await openJoinPage(code, { address, cookie: phone });
+    expect(blockedPage.status).toBe(429);
+    expect(await json(blockedPage)).toMatchObject({ state: "throttled", by: "device" });
+
+    expect((await lookUp(code, address, deviceCookie(randomToken()))).status).toBe(302);
+    expect((await openJoinPage(code, { address })).status).toBe(200);
+  });
+
+  it(`stops a network at ${ADDRESS_GUESS_LIMIT.perWindow} unknown codes in ${ADDRESS_GUESS_LIMIT.windowSeconds / 60} minutes, except for a phone already in the workshop`, async () => {
+    const address = freshAddress();
+    const joined = await submitJoin(code, { language: "en", stakeholderGroupId: a.families }, { address });
+    const member = `gw_device=${cookiesOf(joined).gw_device}`;
+    await prisma.rateLimitBucket.create({
+      data: { key: `join-guess:${address}`, count: ADDRESS_GUESS_LIMIT.perWindow - 1, resetAt: new Date(Date.now() + ADDRESS_GUESS_LIMIT.windowSeconds * 1000) },
+    });
+    expect((await lookUp("AAAAAA", address)).status).toBe(404);
+    const blocked = await lookUp(code, address);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(60);
+    expect(await json(blocked)).toMatchObject({ error: "tooManyAttempts" });
+    expect(await json(await openJoinPage(code, { address }))).toMatchObject({ state: "throttled", by: "address" });
+    // Over the limit, an unknown code is refused like a known one: the answer tells a guesser nothing.
+    expect((await lookUp("AAAAAA", address)).status).toBe(429);
+
+    expect((await lookUp(code, address, member)).status).toBe(302);
+    expect((await openJoinPage(code, { address, cookie: member })).status).toBe(200);
     expect((await lookUp(code)).status).toBe(302);
   });
 });
@@ -210,6 +267,23 @@ describe("/join/CODE: joining", () => {
     expect(participant).toMatchObject({ language: "es", stakeholderGroupId: a.families, displayName: "Ana María", districtId: a.districtId });
   });
 
+  it("tells a participant who has answered, before they choose, that their group stays", async () => {
+    const first = await submitJoin(code, { language: "en", stakeholderGroupId: a.students });
+    const device = `gw_device=${cookiesOf(first).gw_device}`;
+    const before = await json<{ joined: { groupLocked: boolean } }>(await openJoinPage(code, { cookie: device }));
+    expect(before.joined.groupLocked).toBe(false);
+
+    const participant = await prisma.participant.findFirstOrThrow({ where: { workshopId }, orderBy: { joinedAt: "desc" }, select: { id: true } });
+    const brainstorm = await prisma.activity.create({
+      data: { workshopId, position: 50, type: "brainstorm", config: { type: "brainstorm", prompt: { en: "Ideas?", es: "¿Ideas?" }, maxIdeasPerParticipant: 5 } },
+      select: { id: true },
+    });
+    await prisma.idea.create({ data: { workshopId, activityId: brainstorm.id, participantId: participant.id, clientId: "locked-group", text: "Counted", language: "en" } });
+
+    const after = await json<{ joined: { groupLocked: boolean; stakeholderGroupId: string } }>(await openJoinPage(code, { cookie: device }));
+    expect(after.joined).toMatchObject({ groupLocked: true, stakeholderGroupId: a.students });
+  });
+
   it("makes two participants for two devices", async () => {
     const count = await participantCount();
     const one = await submitJoin(code, { language: "en", stakeholderGroupId: a.families });
@@ -259,7 +333,7 @@ describe("/join/CODE: joining", () => {
     const count = await participantCount();
     const blocked = await submitJoin(code, { language: "en", stakeholderGroupId: a.families }, { address });
     expect(blocked.status).toBe(429);
-    expect((await json<{ formError: string }>(blocked)).formError).toBe("tooManyAttempts");
+    expect((await json<{ formError: string }>(blocked)).formError).toBe("tooManyJoins");
     expect(await participantCount()).toBe(count);
   });
 });

@@ -178,10 +178,14 @@ describe("CSV export", () => {
 
 describe("calendar feed", () => {
   const feed = (token: string) => responseOf(() => feedLoader(loaderArgs(getRequest(`/feeds/messages/${token}/communications.ics`), { token })));
+  const tokenOf = (path: string) => path.split("/")[3]!;
+  const keyOf = async (districtId: string) => (await prisma.communicationFeed.findUniqueOrThrow({ where: { districtId }, select: { key: true } })).key;
 
   it("serves the district's dated items to a correctly signed address, without a session", async () => {
-    expect(feedPath(a.districtId)).toBe(`/feeds/messages/${feedToken(a.districtId)}/communications.ics`);
-    const response = await feed(feedToken(a.districtId));
+    const path = await feedPath(a.districtId);
+    expect(path).toBe(`/feeds/messages/${feedToken(a.districtId, await keyOf(a.districtId))}/communications.ics`);
+    expect(await feedPath(a.districtId)).toBe(path);
+    const response = await feed(tokenOf(path));
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
     const text = await response.text();
@@ -191,19 +195,70 @@ describe("calendar feed", () => {
     expect(text).not.toContain("Hilltop secret");
   });
 
+  it("gives a district one key even when its first two requests come at once", async () => {
+    const fresh = await districtWithStaff("Fresh Valley", "fresh-valley-feed");
+    const [first, second] = await Promise.all([feedPath(fresh.districtId), feedPath(fresh.districtId)]);
+    expect(first).toBe(second);
+    expect(await prisma.communicationFeed.count({ where: { districtId: fresh.districtId } })).toBe(1);
+  });
+
   it.each([
-    ["a wrong signature", () => `${feedToken(a.districtId).split(".")[0]}.${"A".repeat(43)}`],
-    ["no signature", () => feedToken(a.districtId).split(".")[0]!],
-    ["a signature for another district moved onto this one", () => `${feedToken(a.districtId).split(".")[0]}.${feedToken(b.districtId).split(".")[1]}`],
-    ["a token signed with another secret", () => signPayload({ v: 1, purpose: "messages-ics", districtId: a.districtId }, "x".repeat(40))],
-    ["a token signed for another purpose", () => signPayload({ v: 1, participantId: "p", workshopId: "w", districtId: a.districtId }, getConfig().secret)],
-    ["a signed token for a district that does not exist", () => signPayload({ v: 1, purpose: "messages-ics", districtId: "gone" }, getConfig().secret)],
-    ["garbage", () => "not-a-token"],
+    ["a wrong signature", async () => `${tokenOf(await feedPath(a.districtId)).split(".")[0]}.${"A".repeat(43)}`],
+    ["no signature", async () => tokenOf(await feedPath(a.districtId)).split(".")[0]!],
+    ["a signature for another district moved onto this one", async () => `${tokenOf(await feedPath(a.districtId)).split(".")[0]}.${tokenOf(await feedPath(b.districtId)).split(".")[1]}`],
+    ["a token signed with another secret", async () => signPayload({ v: 2, purpose: "messages-ics", districtId: a.districtId, key: await keyOf(a.districtId) }, "x".repeat(40))],
+    ["a token signed for another purpose", async () => signPayload({ v: 1, participantId: "p", workshopId: "w", districtId: a.districtId }, getConfig().secret)],
+    ["a correctly signed token with a made-up key", async () => signPayload({ v: 2, purpose: "messages-ics", districtId: a.districtId, key: "guessed" }, getConfig().secret)],
+    ["another district's key under this district's id", async () => signPayload({ v: 2, purpose: "messages-ics", districtId: a.districtId, key: await keyOf(b.districtId) }, getConfig().secret)],
+    ["a first-version address (district id only)", async () => signPayload({ v: 1, purpose: "messages-ics", districtId: a.districtId }, getConfig().secret)],
+    ["a signed token for a district that does not exist", async () => signPayload({ v: 2, purpose: "messages-ics", districtId: "gone", key: "k" }, getConfig().secret)],
+    ["garbage", async () => "not-a-token"],
   ])("answers 404 with no data for %s", async (_label, token) => {
-    const response = await feed(token());
+    const response = await feed(await token());
     expect(response.status).toBe(404);
     const body = await response.text();
     expect(body).not.toContain("VCALENDAR");
     expect(body).not.toContain("Noche");
+  });
+
+  describe("replacing the address", () => {
+    const replace = (cookie: string, fields: Record<string, string>) => responseOf(() => listAction(actionArgs(formRequest("/messages/communications", fields, { cookie }))));
+
+    it("is refused without the confirmation, and the old address keeps working", async () => {
+      const before = await feedPath(a.districtId);
+      const response = await replace(a.leader, { intent: "replaceFeed" });
+      expect(response.status).toBe(400);
+      expect(await json<{ errors: Record<string, string> }>(response)).toMatchObject({ errors: { confirm: "messages.errors.confirmReplaceFeed" } });
+      expect(await feedPath(a.districtId)).toBe(before);
+      expect((await feed(tokenOf(before))).status).toBe(200);
+    });
+
+    it("is refused to a school member and changes nothing", async () => {
+      const before = await feedPath(a.districtId);
+      const response = await replace(a.schoolMember, { intent: "replaceFeed", confirm: "on" });
+      expect(response.status).toBe(403);
+      expect(await feedPath(a.districtId)).toBe(before);
+    });
+
+    it("retires the old address at once and gives a new one that works; the other district's address is untouched", async () => {
+      const before = await feedPath(a.districtId);
+      const other = await feedPath(b.districtId);
+      const response = await replace(a.leader, { intent: "replaceFeed", confirm: "on" });
+      expect(response.status).toBe(200);
+      const after = await feedPath(a.districtId);
+      expect(after).not.toBe(before);
+      expect((await feed(tokenOf(before))).status).toBe(404);
+      expect((await feed(tokenOf(after))).status).toBe(200);
+      expect(await feedPath(b.districtId)).toBe(other);
+      expect((await feed(tokenOf(other))).status).toBe(200);
+      const page = await json<{ feedUrl: string; feedRotatedAt: string | null }>(await responseOf(() => listLoader(loaderArgs(getRequest("/messages/communications", a.leader)))));
+      expect(page.feedUrl.endsWith(after)).toBe(true);
+      expect(page.feedRotatedAt).not.toBeNull();
+    });
+
+    it("answers an unknown intent with 400", async () => {
+      const response = await replace(a.leader, { intent: "explode" });
+      expect(response.status).toBe(400);
+    });
   });
 });

@@ -19,14 +19,18 @@ beforeAll(async () => {
 });
 
 describe("the demo message plan", () => {
-  it("has a message house whose proof points cite the Portrait and visioning-night ideas", async () => {
+  it("has a message house whose proof points cite the Portrait, visioning-night ideas and a readiness result", async () => {
     const body = (await (await responseOf(() => houseLoader(loaderArgs(getRequest("/messages", leader))))).json()) as {
-      house: { pillars: { title: string; proofPoints: { kind: string; stakeholderGroup: string | null }[] }[] };
+      house: { pillars: { title: string; proofPoints: { kind: string; stakeholderGroup: string | null; schoolsStrong: number | null; schoolsRated: number | null }[] }[] };
     };
     expect(body.house.pillars).toHaveLength(4);
     const kinds = body.house.pillars.flatMap((pillar) => pillar.proofPoints.map((proof) => proof.kind));
     expect(kinds).toContain("competency");
     expect(kinds).toContain("idea");
+    const readiness = body.house.pillars.flatMap((pillar) => pillar.proofPoints).filter((proof) => proof.kind === "readiness");
+    expect(readiness).toHaveLength(1);
+    expect(readiness[0]!.schoolsRated).toBeGreaterThan(0);
+    expect(readiness[0]!.schoolsStrong).toBeGreaterThan(0);
     expect(body.house.pillars.flatMap((pillar) => pillar.proofPoints).filter((proof) => proof.kind === "idea").every((proof) => proof.stakeholderGroup)).toBe(true);
   });
 

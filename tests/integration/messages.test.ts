@@ -4,6 +4,7 @@ import { action as planAction, loader as planLoader } from "~/routes/_app.messag
 import { loader as audiencesLoader } from "~/routes/_app.messages.audiences._index";
 import { action as houseAction, loader as houseLoader } from "~/routes/_app.messages._index";
 import { loader as printLoader } from "~/routes/_app.messages.print";
+import { ensureBuiltInFrameworks } from "~/readiness/framework.server";
 import { prisma } from "~/utils/db.server";
 import { generateJoinCode } from "~/workshops/join-code";
 import { useTestDatabase } from "../support/database";
@@ -138,8 +139,68 @@ describe("proof points", () => {
     expect(await prisma.proofPoint.findFirst({ where: { pillarId, refId: "c2" }, select: { text: true } })).toEqual({ text: "Critical thinker" });
   });
 
-  it("records a readiness result as text with its source", async () => {
-    expect((await postProof(a.leader, { pillarId, kind: "readiness", text: "Lincoln: established on student voice", source: "Readiness 2026" })).status).toBe(200);
+  it("records other evidence as text with its source", async () => {
+    expect((await postProof(a.leader, { pillarId, kind: "other", text: "Nine in ten families answered the survey", source: "Family survey 2026" })).status).toBe(200);
+    expect(await prisma.proofPoint.findFirst({ where: { pillarId, kind: "other" }, select: { text: true, source: true, refId: true } })).toEqual({
+      text: "Nine in ten families answered the survey",
+      source: "Family survey 2026",
+      refId: null,
+    });
+  });
+
+  describe("readiness results", () => {
+    let cycle: ReadinessFixture;
+    let foreign: ReadinessFixture;
+    let otherFrameworkIndicator: string;
+
+    beforeAll(async () => {
+      cycle = await readinessCycle(a.districtId, "Spring 2026", [
+        [4, 3],
+        [3, 1],
+        [2, null],
+      ]);
+      foreign = await readinessCycle(b.districtId, "Their spring", [[4, 4]]);
+      const other = await prisma.indicator.findFirstOrThrow({ where: { version: { framework: { builtInKey: { not: null } }, NOT: { id: cycle.versionId } } }, select: { id: true } });
+      otherFrameworkIndicator = other.id;
+    });
+
+    it("offers each rated indicator of the district's cycles with the schools where it is a strength", async () => {
+      const page = await json<{ choices: { readiness: { refId: string; indicatorTitle: string; strong: number; rated: number; cycleName: string }[] } }>(
+        await responseOf(() => houseLoader(loaderArgs(getRequest("/messages", a.leader)))),
+      );
+      expect(page.choices.readiness).toEqual([
+        expect.objectContaining({ refId: `${cycle.cycleId}:${cycle.indicators[0]!.id}`, indicatorTitle: cycle.indicators[0]!.title, strong: 2, rated: 3, cycleName: "Spring 2026" }),
+        expect.objectContaining({ refId: `${cycle.cycleId}:${cycle.indicators[1]!.id}`, strong: 1, rated: 2 }),
+      ]);
+      expect(JSON.stringify(page.choices.readiness)).not.toContain(foreign.cycleId);
+    });
+
+    it("cites a readiness result with its figure, cycle and framework, as they stand when cited", async () => {
+      const refId = `${cycle.cycleId}:${cycle.indicators[0]!.id}`;
+      expect((await postProof(a.leader, { pillarId, kind: "readiness", refId })).status).toBe(200);
+      const stored = await prisma.proofPoint.findFirstOrThrow({ where: { pillarId, refId }, select: { kind: true, text: true, source: true, schoolsStrong: true, schoolsRated: true } });
+      expect(stored).toEqual({ kind: "readiness", text: cycle.indicators[0]!.title, source: `Spring 2026 — ${cycle.frameworkName}`, schoolsStrong: 2, schoolsRated: 3 });
+      const page = await json<{ house: { pillars: { proofPoints: { kind: string; schoolsStrong: number | null; schoolsRated: number | null }[] }[] } }>(
+        await responseOf(() => houseLoader(loaderArgs(getRequest("/messages", a.schoolMember)))),
+      );
+      expect(page.house.pillars[0]!.proofPoints).toContainEqual(expect.objectContaining({ kind: "readiness", schoolsStrong: 2, schoolsRated: 3 }));
+    });
+
+    it.each([
+      ["no result picked", () => ({ kind: "readiness", refId: "" })],
+      ["free text instead of a picked result", () => ({ kind: "readiness", text: "Lincoln: established", source: "Readiness 2026" })],
+      ["another district's result", () => ({ kind: "readiness", refId: `${foreign.cycleId}:${foreign.indicators[0]!.id}` })],
+      ["an indicator no school agreed a level for", () => ({ kind: "readiness", refId: `${cycle.cycleId}:${cycle.unrated.id}` })],
+      ["an indicator of another framework", () => ({ kind: "readiness", refId: `${cycle.cycleId}:${otherFrameworkIndicator}` })],
+      ["a made-up reference", () => ({ kind: "readiness", refId: "nothing:here" })],
+      ["a malformed reference", () => ({ kind: "readiness", refId: "'; DROP TABLE x; --" })],
+    ])("refuses %s and adds nothing", async (_label, fields) => {
+      const before = await prisma.proofPoint.count();
+      const response = await postProof(a.leader, { pillarId, ...fields() });
+      expect(response.status).toBe(400);
+      expect(await json(response)).toMatchObject({ ok: false, errors: { refId: "messages.errors.pickReadiness" } });
+      expect(await prisma.proofPoint.count()).toBe(before);
+    });
   });
 
   it.each([
@@ -166,11 +227,36 @@ describe("proof points", () => {
   });
 
   it("removes a proof point of the district", async () => {
-    const proof = await prisma.proofPoint.findFirstOrThrow({ where: { pillarId, kind: "readiness" }, select: { id: true } });
+    const proof = await prisma.proofPoint.findFirstOrThrow({ where: { pillarId, kind: "other" }, select: { id: true } });
     expect((await postHouse(a.leader, { intent: "removeProof", proofPointId: proof.id })).status).toBe(200);
     expect(await prisma.proofPoint.count({ where: { id: proof.id } })).toBe(0);
   });
 });
+
+type ReadinessFixture = { cycleId: string; versionId: string; frameworkName: string; indicators: { id: string; title: string }[]; unrated: { id: string; title: string } };
+
+/**
+ * A cycle of the built-in default framework over one school per row, each
+ * school having agreed the levels given for the framework's first indicators
+ * (null: not agreed).
+ */
+async function readinessCycle(districtId: string, name: string, levels: (number | null)[][]): Promise<ReadinessFixture> {
+  await ensureBuiltInFrameworks();
+  const version = await prisma.frameworkVersion.findFirstOrThrow({
+    where: { framework: { builtInKey: { not: null } } },
+    orderBy: [{ framework: { createdAt: "asc" } }, { number: "desc" }],
+    select: { id: true, framework: { select: { name: true } }, indicators: { orderBy: [{ dimension: { position: "asc" } }, { position: "asc" }], select: { id: true, title: true } } },
+  });
+  const cycle = await prisma.assessmentCycle.create({ data: { districtId, name, frameworkVersionId: version.id, dueDate: new Date("2026-05-01T00:00:00Z") }, select: { id: true } });
+  for (const [row, schoolLevels] of levels.entries()) {
+    const school = await prisma.school.create({ data: { districtId, name: `${name} school ${row + 1}`, gradeBand: "elementary" }, select: { id: true } });
+    const assessment = await prisma.schoolAssessment.create({ data: { districtId, cycleId: cycle.id, schoolId: school.id }, select: { id: true } });
+    for (const [column, level] of schoolLevels.entries()) {
+      if (level !== null) await prisma.consensusRating.create({ data: { schoolAssessmentId: assessment.id, indicatorId: version.indicators[column]!.id, level } });
+    }
+  }
+  return { cycleId: cycle.id, versionId: version.id, frameworkName: version.framework.name, indicators: version.indicators.slice(0, 2), unrated: version.indicators[5]! };
+}
 
 /**
  * A workshop where three families rated "Teach money skills" 5, 5, 4 and a
@@ -221,13 +307,14 @@ describe("audience plans", () => {
     channels: ["newsletter", "text_message"],
     languages: ["en", "es"],
     messengerIds: [],
+    messageLanguage: "en",
     ...fields,
   });
 
   async function planOf(audienceId: string) {
     return prisma.audience.findUniqueOrThrow({
       where: { id: audienceId },
-      select: { plan: { select: { message: true, callToAction: true, channels: true, languages: true } }, messengers: { select: { championId: true } } },
+      select: { plan: { select: { message: true, callToAction: true, channels: true, languages: true, messageLanguage: true } }, messengers: { select: { championId: true } } },
     });
   }
 
@@ -241,9 +328,21 @@ describe("audience plans", () => {
     const response = await postPlan(a.leader, families.id, plan({ messengerIds: [maria.id] }));
     expect(response.status).toBe(200);
     expect(await planOf(families.id)).toEqual({
-      plan: { message: "We want every child ready for life. Come and tell us what you think.", callToAction: "Come to family night", channels: ["newsletter", "text_message"], languages: ["en", "es"] },
+      plan: { message: "We want every child ready for life. Come and tell us what you think.", callToAction: "Come to family night", channels: ["newsletter", "text_message"], languages: ["en", "es"], messageLanguage: "en" },
       messengers: [{ championId: maria.id }],
     });
+  });
+
+  it("keeps the language the message is written in, which picks its readability formula for every reader", async () => {
+    expect((await postPlan(a.leader, families.id, plan({ message: "Queremos que cada niño esté listo para la vida.", messageLanguage: "es", messengerIds: [maria.id] }))).status).toBe(200);
+    const page = await json<{ audience: { plan: { messageLanguage: string } } }>(
+      await responseOf(() => planLoader(loaderArgs(getRequest(`/messages/audiences/${families.id}`, a.schoolMember), { audienceId: families.id }))),
+    );
+    expect(page.audience.plan.messageLanguage).toBe("es");
+    const { messageLanguage: _omitted, ...withoutLanguage } = plan({ messengerIds: [maria.id] });
+    expect((await postPlan(a.leader, families.id, withoutLanguage)).status).toBe(200);
+    expect((await planOf(families.id)).plan?.messageLanguage).toBeNull();
+    expect((await postPlan(a.leader, families.id, plan({ messengerIds: [maria.id] }))).status).toBe(200);
   });
 
   it.each([
@@ -252,6 +351,7 @@ describe("audience plans", () => {
     ["another district's champion", () => plan({ messengerIds: [foreignChampion.id] }), "messengerIds", "messages.errors.champion"],
     ["an unknown champion", () => plan({ messengerIds: ["nobody"] }), "messengerIds", "messages.errors.champion"],
     ["a message too long", () => plan({ message: "word ".repeat(500) }), "message", "messages.errors.tooLong"],
+    ["a message language without a readability formula", () => plan({ messageLanguage: "fr" }), "messageLanguage", "messages.errors.messageLanguage"],
   ])("refuses %s and changes nothing", async (_label, fields, field, key) => {
     const before = await planOf(families.id);
     const response = await postPlan(a.facilitator, families.id, fields());

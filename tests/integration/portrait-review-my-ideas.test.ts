@@ -71,7 +71,7 @@ describe("Where did my ideas go?", () => {
   });
 
   it("uses the published version's titles once there is one, not the draft's", async () => {
-    expect((await responseOf(() => reviewAction(actionArgs(formRequest("/portrait/review", { intent: "publish", versionName: "Review" }, { cookie: a.leader }))))).status).toBe(200);
+    expect((await responseOf(() => reviewAction(actionArgs(formRequest("/portrait/review", { intent: "publish", versionName: "Review", confirm: "on" }, { cookie: a.leader }))))).status).toBe(200);
     await writeDraft(a.districtId, samplePortrait(["Renamed in the draft", "Critical thinker", "Well-being"]));
     const page = await myIdeas(a.devices.families);
     expect(page.districts[0]).toMatchObject({ published: true, publicPath: `/p/${a.slug}` });

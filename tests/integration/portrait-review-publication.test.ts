@@ -23,8 +23,11 @@ beforeAll(async () => {
   b = await reviewDistrict("Hilltop Schools", "hilltop");
 });
 
+/** A review command as the page sends it, the confirmation ticked (closing and reopening feedback ignore it). */
 const command = (cookie: string, intent: string, versionName = "") =>
-  responseOf(() => reviewAction(actionArgs(formRequest("/portrait/review", { intent, versionName }, { cookie }))));
+  responseOf(() => reviewAction(actionArgs(formRequest("/portrait/review", { intent, versionName, confirm: "on" }, { cookie }))));
+const unconfirmed = (cookie: string, intent: string, fields: Record<string, string> = {}) =>
+  responseOf(() => reviewAction(actionArgs(formRequest("/portrait/review", { intent, versionName: "Unconfirmed", ...fields }, { cookie }))));
 const review = (cookie: string) => loaded(() => reviewLoader(loaderArgs(getRequest("/portrait/review", cookie))));
 const publicPage = (slug: string) => responseOf(() => publicLoader(loaderArgs(getRequest(`/p/${slug}`), { slug })));
 const publicData = (slug: string) => loaded(() => publicLoader(loaderArgs(getRequest(`/p/${slug}`), { slug })));
@@ -63,6 +66,18 @@ describe("publishing for review", () => {
     expect(await response.json()).toMatchObject({ error: "emptyPortrait" });
     expect(await status(b.districtId)).toBe("draft");
     await writeDraft(b.districtId, samplePortrait(["Hilltop one", "Hilltop two", "Hilltop three"]));
+  });
+
+  it("publishes nothing without the ticked confirmation, and says so", async () => {
+    for (const fields of [{}, { confirm: "yes" }] as Record<string, string>[]) {
+      const response = await unconfirmed(a.leader, "publish", fields);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ ok: false, error: "confirmPublish" });
+    }
+    expect(await status(a.districtId)).toBe("draft");
+    expect(await prisma.portraitVersion.count({ where: { districtId: a.districtId } })).toBe(0);
+    expect(await prisma.portraitPublication.count({ where: { districtId: a.districtId } })).toBe(0);
+    expect((await publicPage(a.slug)).status).toBe(404);
   });
 
   it("publishes the draft as a named version, open for feedback, on the district's public page", async () => {
@@ -197,6 +212,17 @@ describe("community feedback", () => {
     expect(page.portrait.competencies[0]?.title).toBe("Team player");
     // The review page now shows the newer round, which has no feedback yet.
     expect((await review(a.leader)).feedback).toEqual({});
+  });
+
+  it("adopts nothing without the ticked confirmation: the review and its feedback stay open", async () => {
+    const publicationId = await currentPublicationId(a.districtId);
+    const response = await unconfirmed(a.leader, "adopt");
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ ok: false, error: "confirmAdopt" });
+    expect(await status(a.districtId)).toBe("in_review");
+    expect(await prisma.portraitVersion.count({ where: { districtId: a.districtId, kind: "adopted" } })).toBe(0);
+    expect(await prisma.portraitPublication.findUniqueOrThrow({ where: { id: publicationId }, select: { feedbackOpen: true } })).toEqual({ feedbackOpen: true });
+    expect(await publicData(a.slug)).toMatchObject({ acceptingFeedback: true, publication: { stage: "review", versionName: "Second round" } });
   });
 
   it("adopting saves an adopted version, shows it publicly and ends feedback", async () => {

@@ -138,6 +138,8 @@ describe("inviting", () => {
       expect(message?.subject).toBe("Le invitan a Alder en Groundwork");
       expect(message?.text).toContain(body.link);
       expect(message?.text).toContain("Alder Leader");
+      // The role reads as running text, not as the role's label.
+      expect(message?.text).toContain("en Groundwork como miembro de un equipo escolar.");
     } finally {
       outbox.uninstall();
     }
@@ -177,6 +179,13 @@ describe("inviting", () => {
     );
     expect(noIntent.status).toBe(400);
     expect(await prisma.user.count({ where: { email: "x@example.org" } })).toBe(0);
+  });
+
+  it("grants no role the leader did not choose: the form's empty choice is refused and creates nobody", async () => {
+    const response = await invite({ name: "Unchosen", email: "unchosen@example.org", role: "", schoolId: "" });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ ok: false, errors: { role: "role" } });
+    expect(await prisma.user.count({ where: { email: "unchosen@example.org" } })).toBe(0);
   });
 
   it("is refused to facilitators and school team members", async () => {

@@ -297,9 +297,12 @@ describe("rating in a fair order", () => {
     expect(errorCode(await submit(p1, workshop.activities.brainstorm, { text: "Brainstorm is locked" }))).toBe("not_open");
 
     const own = new Set(await prisma.idea.findMany({ where: { participantId: people[0]!.participantId }, select: { id: true } }).then((rows) => rows.map((r) => r.id)));
-    const first = await ask<{ ideas: { id: string; text: string }[] }>(p1, "rating:next", { activityId: workshop.activities.rate });
+    const first = await ask<{ ideas: { id: string; text: string }[]; ratable: number }>(p1, "rating:next", { activityId: workshop.activities.rate });
     if (!first.ok) throw new Error(first.error.message);
     expect(first.data.ideas.length).toBeGreaterThan(0);
+    // What p1 may rate in all: the brainstorm's visible ideas but their own.
+    const visible = await prisma.idea.count({ where: { activityId: workshop.activities.brainstorm, hiddenAt: null, mergedIntoId: null } });
+    expect(first.data.ratable).toBe(visible - own.size);
     for (const idea of first.data.ideas) expect(own.has(idea.id)).toBe(false);
     expect(first.data.ideas.every((idea) => idea.text.length > 0)).toBe(true);
 
@@ -313,6 +316,7 @@ describe("rating in a fair order", () => {
     const after = await ask<{ ideas: { id: string }[] }>(p1, "rating:next", { activityId: workshop.activities.rate });
     if (!after.ok) throw new Error(after.error.message);
     expect(after.data.ideas).toEqual([]);
+    expect((after.data as { ratable?: number }).ratable).toBe(first.data.ratable);
   });
 
   it("refuses rating an idea twice, one's own idea, or an idea from elsewhere", async () => {
@@ -371,9 +375,9 @@ describe("moderation", () => {
       data: { workshopId: otherWorkshop.id, activityId: otherWorkshop.activities.brainstorm, participantId: outsider.participantId, clientId: randomUUID(), text: "Elsewhere", language: "en" },
     });
     const moderate = (input: Record<string, unknown>) => ask(leader, "idea:moderate", { workshopId: workshop.id, ...input });
-    expect(errorCode(await moderate({ ideaId: ideas.i3, action: "merge", intoIdeaId: ideas.i3 }))).toBe("bad_request");
+    expect(await moderate({ ideaId: ideas.i3, action: "merge", intoIdeaId: ideas.i3 })).toMatchObject({ ok: false, error: { code: "bad_request", reason: "mergeIntoItself" } });
     expect(errorCode(await moderate({ ideaId: ideas.i3, action: "merge" }))).toBe("bad_request");
-    expect(errorCode(await moderate({ ideaId: ideas.i3, action: "merge", intoIdeaId: ideas.i4 }))).toBe("conflict");
+    expect(await moderate({ ideaId: ideas.i3, action: "merge", intoIdeaId: ideas.i4 })).toMatchObject({ ok: false, error: { code: "conflict", reason: "mergeTargetHidden" } });
     expect(errorCode(await moderate({ ideaId: ideas.i3, action: "merge", intoIdeaId: otherIdea.id }))).toBe("not_found");
     expect(errorCode(await moderate({ ideaId: otherIdea.id, action: "hide" }))).toBe("not_found");
     expect(errorCode(await moderate({ ideaId: ideas.i3, action: "delete" }))).toBe("bad_request");
@@ -659,6 +663,13 @@ describe("the end", () => {
     expect(ended.data.activities.filter((a) => a.state === "open")).toEqual([]);
     expect(ended.data.activities.find((a) => a.id === workshop.activities.brainstorm)?.state).toBe("closed");
     expect(errorCode(await submit(p1, workshop.activities.rate, { ideaId: ideas.i5, value: 3 }))).toBe("not_open");
-    expect(errorCode(await command("workshop:command", { command: "advance" }))).toBe("conflict");
+    expect(await command("workshop:command", { command: "advance" })).toMatchObject({ ok: false, error: { code: "conflict", reason: "ended" } });
+    // Nothing on an ended workshop moves: no countdown, no showing, locking or closing.
+    for (const name of ["timer", "show", "lock", "close", "open"] as const) {
+      const refused = await command("activity:command", { activityId: workshop.activities.poll, command: name, ...(name === "timer" ? { seconds: 60 } : {}) });
+      expect(refused).toMatchObject({ ok: false, error: { code: "conflict", reason: "ended" } });
+    }
+    const after = await prisma.activity.findUniqueOrThrow({ where: { id: workshop.activities.poll }, select: { timerEndsAt: true } });
+    expect(after.timerEndsAt).toBeNull();
   });
 });

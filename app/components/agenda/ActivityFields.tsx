@@ -144,6 +144,7 @@ export function ActivityFields({ type, languages, values, errors, sources, idPre
                 id={id(`${end}.${code}`)}
                 label={t(`workshops.activity.${end}`, { language: languageName(code) })}
                 name={`${end}.${code}`}
+                type="text"
                 lang={code}
                 maxLength={SCALE_LABEL_MAX}
                 defaultValue={values[`${end}.${code}`] ?? ""}
@@ -302,6 +303,7 @@ function ChoiceListFields({
                   id={fieldId(index, code)}
                   label={t(labels.row, { number: index + 1, language: t(`common.languageNames.${code}`) })}
                   name={name}
+                  type="text"
                   lang={code}
                   maxLength={CHOICE_LABEL_MAX}
                   defaultValue={values[`${list}.${row.key}.label.${code}`] ?? ""}

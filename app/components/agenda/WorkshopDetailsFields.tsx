@@ -50,6 +50,7 @@ export function WorkshopDetailsFields({
         label={t("workshops.form.title")}
         hint={t("workshops.form.titleHint")}
         name="title"
+        type="text"
         defaultValue={values?.title ?? ""}
         maxLength={WORKSHOP_TITLE_MAX}
         required

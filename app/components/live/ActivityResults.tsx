@@ -1,7 +1,7 @@
 import { useLocale } from "~/i18n/useLocale";
-import { mergedCounts, newestFirst, translated, visibleIdeas, wordSize, type LiveActivity } from "~/workshops/live-view";
+import { inEveryLanguage, mergedCounts, newestFirst, translated, visibleIdeas, wordSize, type LiveActivity } from "~/workshops/live-view";
 import type { ActivityResults, IdeaView } from "../../../server/socket/events";
-import { ResultBars } from "./ResultBars";
+import { ResultBars, Translations } from "./ResultBars";
 
 /** Where results are shown: a phone, the facilitator's console, or the projector. */
 export type ResultsVariant = "participant" | "console" | "presenter";
@@ -9,23 +9,33 @@ export type ResultsVariant = "participant" | "console" | "presenter";
 /** How many ideas the projector and the console's preview show at once: the newest, with the spotlighted one first. */
 const WALL_PREVIEW_SIZE = 30;
 
-type Props = { activity: LiveActivity; results: ActivityResults | undefined; variant: ResultsVariant };
+/**
+ * `languages`: the workshop's languages, for the projector, which shows each
+ * option and item in all of them as it does the prompt; other screens show the reader's.
+ */
+type Props = { activity: LiveActivity; results: ActivityResults | undefined; variant: ResultsVariant; languages?: readonly string[] };
 
 /** The results of one activity, drawn the same way on every screen. */
-export function ActivityResultsView({ activity, results, variant }: Props) {
+export function ActivityResultsView({ activity, results, variant, languages = [] }: Props) {
   const { t } = useLocale();
   if (!results || results.activityId !== activity.id || results.type !== activity.type) {
     return <p className="muted">{t("live.results.loading")}</p>;
   }
   return (
     <div className={`live-results live-results--${variant}`}>
-      <Figures activity={activity} results={results} variant={variant} />
+      <Figures activity={activity} results={results} variant={variant} languages={languages} />
     </div>
   );
 }
 
-function Figures({ activity, results, variant }: { activity: LiveActivity; results: ActivityResults; variant: ResultsVariant }) {
+function Figures({ activity, results, variant, languages }: { activity: LiveActivity; results: ActivityResults; variant: ResultsVariant; languages: readonly string[] }) {
   const { t, locale, formatNumber } = useLocale();
+  /** The label in the page's language (or the first it is written in), and in the workshop's other languages. */
+  const labelled = (text: Parameters<typeof translated>[0]) => {
+    const main = translated(text, locale);
+    const others = inEveryLanguage(text, locale, languages).filter((entry) => entry.text !== main.text);
+    return { ...main, translations: others };
+  };
   switch (results.type) {
     case "brainstorm":
       return (
@@ -47,8 +57,15 @@ function Figures({ activity, results, variant }: { activity: LiveActivity; resul
             labelHeading={t("live.results.option")}
             countHeading={t("live.results.votes")}
             rows={activity.config.options.map((option) => {
-              const label = translated(option.label, locale);
-              return { id: option.id, label: label.text, lang: label.lang, count: byId.get(option.id)?.count ?? 0, share: byId.get(option.id)?.share ?? 0 };
+              const label = labelled(option.label);
+              return {
+                id: option.id,
+                label: label.text,
+                lang: label.lang,
+                translations: label.translations,
+                count: byId.get(option.id)?.count ?? 0,
+                share: byId.get(option.id)?.share ?? 0,
+              };
             })}
           />
         </>
@@ -56,9 +73,12 @@ function Figures({ activity, results, variant }: { activity: LiveActivity; resul
     }
     case "scale": {
       if (activity.type !== "scale") return null;
-      const minLabel = translated(activity.config.minLabel, locale).text;
-      const maxLabel = translated(activity.config.maxLabel, locale).text;
-      const endLabel = (value: number) => (value === activity.config.min ? minLabel : value === activity.config.max ? maxLabel : "");
+      const minLabel = labelled(activity.config.minLabel);
+      const maxLabel = labelled(activity.config.maxLabel);
+      const endLabel = (value: number) => {
+        const end = value === activity.config.min ? minLabel : value === activity.config.max ? maxLabel : null;
+        return end?.text ? end : null;
+      };
       return (
         <>
           <p className="results-count">
@@ -73,7 +93,9 @@ function Figures({ activity, results, variant }: { activity: LiveActivity; resul
               const end = endLabel(row.value);
               return {
                 id: String(row.value),
-                label: end ? `${formatNumber(row.value)} – ${end}` : formatNumber(row.value),
+                label: end ? `${formatNumber(row.value)} – ${end.text}` : formatNumber(row.value),
+                lang: end?.lang,
+                translations: end?.translations,
                 count: row.count,
                 share: results.respondents === 0 ? 0 : row.count / results.respondents,
               };
@@ -91,14 +113,14 @@ function Figures({ activity, results, variant }: { activity: LiveActivity; resul
       );
     case "ranking": {
       if (activity.type !== "ranking") return null;
-      const labels = new Map(activity.config.items.map((item) => [item.id, translated(item.label, locale)]));
+      const labels = new Map(activity.config.items.map((item) => [item.id, labelled(item.label)]));
       return (
         <>
           <p className="results-count">{t("live.results.respondents", { count: results.respondents })}</p>
           <RankingResults
             items={[...results.items]
               .sort((a, b) => b.points - a.points)
-              .map((item) => ({ ...item, label: labels.get(item.id) ?? { text: item.id, lang: undefined } }))}
+              .map((item) => ({ ...item, label: labels.get(item.id) ?? { text: item.id, lang: undefined, translations: [] } }))}
           />
         </>
       );
@@ -196,7 +218,12 @@ export function WordCloud({ words }: { words: readonly { word: string; count: nu
 export function RankingResults({
   items,
 }: {
-  items: readonly { id: string; points: number; meanRank: number | null; label: { text: string; lang: string | undefined } }[];
+  items: readonly {
+    id: string;
+    points: number;
+    meanRank: number | null;
+    label: { text: string; lang: string | undefined; translations?: readonly { text: string; lang: string | undefined }[] };
+  }[];
 }) {
   const { t, formatNumber } = useLocale();
   const maxPoints = Math.max(1, ...items.map((item) => item.points));
@@ -204,8 +231,9 @@ export function RankingResults({
     <ol className="ranked-list">
       {items.map((item) => (
         <li key={item.id}>
-          <span className="ranked-list__text" lang={item.label.lang}>
-            {item.label.text}
+          <span className="ranked-list__text">
+            <span lang={item.label.lang}>{item.label.text}</span>
+            <Translations of={item.label.translations} />
           </span>
           <span className="ranked-list__figures">
             {item.meanRank === null

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useLocale } from "~/i18n/useLocale";
-import { newestFirst, visibleIdeas } from "~/workshops/live-view";
+import { ideaNumbers, newestFirst, visibleIdeas } from "~/workshops/live-view";
 import type { IdeaView } from "../../../server/socket/events";
 
 export type ModerationRequest =
@@ -32,6 +32,8 @@ export function ModerationQueue({
   const { t } = useLocale();
   const onWall = visibleIdeas(ideas);
   const textOf = new Map(ideas.map((idea) => [idea.id, idea.text]));
+  // Two ideas may read the same: a number in order of arrival tells them apart, in the list and in "Merge into…".
+  const numberOf = ideaNumbers(ideas);
   if (ideas.length === 0) return <p className="muted">{t("live.console.moderation.empty")}</p>;
   return (
     <ul className="moderation-list">
@@ -39,6 +41,8 @@ export function ModerationQueue({
         <ModerationItem
           key={idea.id}
           idea={idea}
+          number={numberOf.get(idea.id) ?? 0}
+          numberOf={numberOf}
           spotlight={idea.id === spotlightIdeaId}
           groupLabel={groupLabels[idea.stakeholderGroupId] ?? ""}
           mergedIntoText={idea.mergedIntoId ? (textOf.get(idea.mergedIntoId) ?? "") : null}
@@ -52,6 +56,8 @@ export function ModerationQueue({
 
 function ModerationItem({
   idea,
+  number,
+  numberOf,
   spotlight,
   groupLabel,
   mergedIntoText,
@@ -59,6 +65,8 @@ function ModerationItem({
   onModerate,
 }: {
   idea: IdeaView;
+  number: number;
+  numberOf: ReadonlyMap<string, number>;
   spotlight: boolean;
   groupLabel: string;
   mergedIntoText: string | null;
@@ -71,6 +79,7 @@ function ModerationItem({
   const [into, setInto] = useState("");
   const removed = idea.hidden || idea.mergedIntoId !== null;
   const short = excerpt(idea.text);
+  const named = { number, text: short };
   const item = useRef<HTMLLIElement>(null);
   const mergeToggle = useRef<HTMLButtonElement>(null);
   const mergeSelect = useRef<HTMLSelectElement>(null);
@@ -96,7 +105,7 @@ function ModerationItem({
     <li ref={item} className={["moderation-item", removed ? "is-removed" : "", spotlight ? "is-spotlight" : ""].filter(Boolean).join(" ")}>
       <p className="moderation-item__text">{idea.text}</p>
       <p className="moderation-item__meta">
-        {groupLabel ? `${groupLabel} · ` : ""}
+        {t("live.console.moderation.ideaNumber", { number })} · {groupLabel ? `${groupLabel} · ` : ""}
         {formatDate(idea.createdAt, { timeStyle: "short" })}
         {idea.mergedIntoId ? (
           <span className="badge badge--muted">{t("live.console.moderation.mergedInto", { text: excerpt(mergedIntoText ?? "") })}</span>
@@ -107,18 +116,18 @@ function ModerationItem({
       </p>
       <div className="row">
         {removed ? (
-          <button type="button" className="button button--secondary" aria-label={t("live.console.moderation.restoreLabel", { text: short })} onClick={() => moderate({ ideaId: idea.id, action: "restore" })}>
+          <button type="button" className="button button--secondary" aria-label={t("live.console.moderation.restoreLabel", named)} onClick={() => moderate({ ideaId: idea.id, action: "restore" })}>
             {t("live.console.moderation.restore")}
           </button>
         ) : (
           <>
-            <button type="button" className="button button--secondary" aria-label={t("live.console.moderation.hideLabel", { text: short })} onClick={() => moderate({ ideaId: idea.id, action: "hide" })}>
+            <button type="button" className="button button--secondary" aria-label={t("live.console.moderation.hideLabel", named)} onClick={() => moderate({ ideaId: idea.id, action: "hide" })}>
               {t("live.console.moderation.hide")}
             </button>
             <button
               type="button"
               className="button button--secondary"
-              aria-label={t(spotlight ? "live.console.moderation.unspotlightLabel" : "live.console.moderation.spotlightLabel", { text: short })}
+              aria-label={t(spotlight ? "live.console.moderation.unspotlightLabel" : "live.console.moderation.spotlightLabel", named)}
               onClick={() => moderate({ ideaId: idea.id, action: spotlight ? "unspotlight" : "spotlight" })}
             >
               {spotlight ? t("live.console.moderation.unspotlight") : t("live.console.moderation.spotlight")}
@@ -130,7 +139,7 @@ function ModerationItem({
                 ref={mergeToggle}
                 aria-expanded={merging}
                 aria-controls={`${id}-merge`}
-                aria-label={t("live.console.moderation.mergeLabel", { text: short })}
+                aria-label={t("live.console.moderation.mergeLabel", named)}
                 onClick={() => setMerging((value) => !value)}
               >
                 {t("live.console.moderation.merge")}
@@ -156,7 +165,11 @@ function ModerationItem({
               <option value="">{t("live.console.moderation.chooseIdea")}</option>
               {mergeTargets.map((other) => (
                 <option key={other.id} value={other.id}>
-                  {excerpt(other.text)}
+                  {t("live.console.moderation.mergeOption", {
+                    number: numberOf.get(other.id) ?? 0,
+                    time: formatDate(other.createdAt, { timeStyle: "short" }),
+                    text: excerpt(other.text),
+                  })}
                 </option>
               ))}
             </select>

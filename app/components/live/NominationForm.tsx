@@ -52,12 +52,10 @@ export function NominationForm({ activity, room, own, open }: ActivityFormProps<
             error={problems.nomineeName}
           />
           <div className="field">
-            <label htmlFor={reasonId}>
-              {t("live.nomination.reason")}
-              <span className="hint" id={`${reasonId}-hint`}>
-                {t("live.nomination.reasonHint")}
-              </span>
-            </label>
+            <label htmlFor={reasonId}>{t("live.nomination.reason")}</label>
+            <p className="hint" id={`${reasonId}-hint`}>
+              {t("live.nomination.reasonHint")}
+            </p>
             <textarea
               id={reasonId}
               name="reason"

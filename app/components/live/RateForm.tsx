@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useLocale } from "~/i18n/useLocale";
+import { ratingGoal } from "~/workshops/rating-order";
 import type { ActivityFormProps } from "./forms";
 import { SubmitStatus } from "./SubmissionFeedback";
 
@@ -21,7 +22,7 @@ export function RateForm({ activity, room, own, open }: ActivityFormProps<"rate"
   const id = useId();
   // Each request for ideas is numbered; an answer belongs to the request it answers.
   const [request, setRequest] = useState(0);
-  const [answer, setAnswer] = useState<{ request: number; ideas: { id: string; text: string }[] } | null>(null);
+  const [answer, setAnswer] = useState<{ request: number; ideas: { id: string; text: string }[]; ratable: number | null } | null>(null);
   const [handled, setHandled] = useState<string[]>([]);
   const [lastClientId, setLastClientId] = useState<string | null>(null);
   const ideaRef = useRef<HTMLQuoteElement>(null);
@@ -33,9 +34,11 @@ export function RateForm({ activity, room, own, open }: ActivityFormProps<"rate"
   useEffect(() => {
     if (!open || !connected) return;
     let cancelled = false;
-    void nextIdeasToRate(activity.id).then((ideas) => {
+    void nextIdeasToRate(activity.id).then((next) => {
       // No answer in time counts as nothing new; "Look for more ideas" asks again.
-      if (!cancelled) setAnswer((previous) => ({ request, ideas: ideas ?? previous?.ideas ?? [] }));
+      if (!cancelled) {
+        setAnswer((previous) => ({ request, ideas: next?.ideas ?? previous?.ideas ?? [], ratable: next?.ratable ?? previous?.ratable ?? null }));
+      }
     });
     return () => {
       cancelled = true;
@@ -49,6 +52,8 @@ export function RateForm({ activity, room, own, open }: ActivityFormProps<"rate"
   const current = queue?.find((idea) => !handled.includes(idea.id) && !waiting.has(idea.id)) ?? null;
   const target = activity.config.ratingsPerParticipant;
   const rated = own.savedClientIds.size + own.pending.length;
+  // Until the server has said how many ideas are open to this participant, the activity's number stands.
+  const goal = answer?.ratable == null ? target : Math.max(ratingGoal(target, answer.ratable), Math.min(rated, target));
 
   // After a rating the keyboard moves to the next idea, or to the note that there is none.
   useEffect(() => {
@@ -77,7 +82,7 @@ export function RateForm({ activity, room, own, open }: ActivityFormProps<"rate"
 
   return (
     <div className="stack">
-      <p className="progress-note">{t("live.rate.progress", { rated: formatNumber(Math.min(rated, target)), target: formatNumber(target) })}</p>
+      <p className="progress-note">{t("live.rate.progress", { rated: formatNumber(Math.min(rated, goal)), count: goal })}</p>
       {open && current ? (
         <div className="rate-card">
           <p className="eyebrow" id={`${id}-label`}>

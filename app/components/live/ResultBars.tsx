@@ -5,6 +5,8 @@ export type ResultBar = {
   label: string;
   /** Set when the label is written in another language than the page. */
   lang?: string;
+  /** The label in the workshop's other languages, for the projector. */
+  translations?: readonly { text: string; lang: string | undefined }[];
   count: number;
   /** From 0 to 1. */
   share: number;
@@ -32,7 +34,10 @@ export function ResultBars({
         {rows.map((row) => (
           <li key={row.id}>
             <span className="result-bars__label">
-              <span lang={row.lang}>{row.label}</span>
+              <span>
+                <span lang={row.lang}>{row.label}</span>
+                <Translations of={row.translations} />
+              </span>
               <span className="result-bars__value">
                 {formatNumber(row.count)} · {formatPercent(row.share)}
               </span>
@@ -55,8 +60,9 @@ export function ResultBars({
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <th scope="row" lang={row.lang}>
-                {row.label}
+              <th scope="row">
+                <span lang={row.lang}>{row.label}</span>
+                <Translations of={row.translations} />
               </th>
               <td>{formatNumber(row.count)}</td>
               <td>{formatPercent(row.share)}</td>
@@ -65,5 +71,20 @@ export function ResultBars({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A label's other languages after it, each marked with its language, " / " between them. */
+export function Translations({ of }: { of: readonly { text: string; lang: string | undefined }[] | undefined }) {
+  if (!of || of.length === 0) return null;
+  return (
+    <>
+      {of.map((entry) => (
+        <span key={entry.lang ?? "page"} className="label-translation">
+          {" / "}
+          <span lang={entry.lang}>{entry.text}</span>
+        </span>
+      ))}
+    </>
   );
 }

@@ -126,6 +126,7 @@ export function CompetencyCard(props: CompetencyCardProps) {
           session={session}
           field={field("description")}
           label={t("portrait.fields.description")}
+          competency={name}
           labelAs="h4"
           editable={canEdit}
           user={user}
@@ -141,6 +142,7 @@ export function CompetencyCard(props: CompetencyCardProps) {
               session={session}
               field={field(band)}
               label={t(`portrait.fields.${band}`)}
+              competency={name}
               labelAs="h4"
               editable={canEdit}
               user={user}

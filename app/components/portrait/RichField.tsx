@@ -17,6 +17,8 @@ type RichFieldProps = {
   /** The Yjs fragment of this field, e.g. "vision" or "competency:<id>:middle". */
   field: string;
   label: string;
+  /** The competency a field belongs to, so that its Comment button and toolbar say which of the five "Description" fields they act on. */
+  competency?: string;
   /** Heading level of the label: the vision is a section of its own, grade bands sit inside a competency. */
   labelAs?: "h2" | "h3" | "h4";
   editable: boolean;
@@ -83,9 +85,10 @@ export function normaliseLink(input: string): string | null {
  * highlights and a small toolbar. The editor is made in an effect and
  * destroyed when the field goes away.
  */
-export function RichField({ session, field, label, labelAs = "h3", editable, user, comments, onComment, onOpenComment, onEditor }: RichFieldProps) {
+export function RichField({ session, field, label, competency, labelAs = "h3", editable, user, comments, onComment, onOpenComment, onEditor }: RichFieldProps) {
   const { t } = useLocale();
   const labelId = useId();
+  const fullLabel = competency ? t("portrait.editor.fieldOf", { field: label, competency }) : label;
   const mountRef = useRef<HTMLDivElement>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [nothingToComment, setNothingToComment] = useState(false);
@@ -157,12 +160,12 @@ export function RichField({ session, field, label, labelAs = "h3", editable, use
           {label}
         </LabelTag>
         {editor ? (
-          <button type="button" className="toolbar-button toolbar-button--comment" aria-label={t("portrait.editor.commentOn", { field: label })} onClick={comment}>
+          <button type="button" className="toolbar-button toolbar-button--comment" aria-label={t("portrait.editor.commentOn", { field: fullLabel })} onClick={comment}>
             {t("portrait.editor.comment")}
           </button>
         ) : null}
       </div>
-      {editor && editable ? <FieldToolbar editor={editor} label={label} /> : null}
+      {editor && editable ? <FieldToolbar editor={editor} label={fullLabel} /> : null}
       <div ref={mountRef} className={editable ? "portrait-field__editor" : "portrait-field__editor portrait-field__editor--readonly"} />
       {editor && editor.isEmpty && editable ? <p className="hint">{t("portrait.editor.emptyField")}</p> : null}
       {nothingToComment ? (

@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, test } from "vitest";
 import { sanitizeRichText } from "~/portrait/document";
 import { hostileMarkup, XSS_RAW_BLOCKS, XSS_RICH_TEXT, XSS_TEXT } from "~/portrait/xss-corpus";
-import { RichText } from "./RichText";
+import { CompetencyText, RichText } from "./RichText";
 
 const render = (content: Parameters<typeof RichText>[0]["content"], headingLevel?: number) =>
   renderToStaticMarkup(<RichText content={content} headingLevel={headingLevel} />);
@@ -75,5 +75,19 @@ describe("RichText", () => {
     expect(render(undefined)).toBe('<div class="rich-text"></div>');
     expect(render({ type: "doc", content: "nope" } as never)).toBe('<div class="rich-text"></div>');
     expect(render({ type: "doc", content: [null, 3, { type: "text" }] } as never)).toBe('<div class="rich-text"></div>');
+  });
+
+  test("marks the district's text with the language it is written in, and only that text", () => {
+    const paragraph = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+    expect(renderToStaticMarkup(<RichText content={paragraph("Think critically")} lang="en" />)).toBe('<div class="rich-text" lang="en"><p>Think critically</p></div>');
+    const html = renderToStaticMarkup(
+      <CompetencyText
+        competency={{ description: paragraph("Weighs sources"), elementary: paragraph("Asks why"), middle: paragraph(""), high: paragraph("") }}
+        bandLabels={{ elementary: "Primaria", middle: "Secundaria", high: "Preparatoria" }}
+        bandHeading="h3"
+        lang="en"
+      />,
+    );
+    expect(html).toBe('<div class="rich-text competency-description" lang="en"><p>Weighs sources</p></div><section class="grade-band"><h3>Primaria</h3><div class="rich-text" lang="en"><p>Asks why</p></div></section>');
   });
 });

@@ -24,11 +24,17 @@ export type RichTextProps = {
    */
   headingLevel?: number;
   className?: string;
+  /** The language the district wrote the text in, when it may differ from the page's, so screen readers pronounce it right. */
+  lang?: string;
 };
 
-export function RichText({ content, headingLevel = 3, className }: RichTextProps) {
+export function RichText({ content, headingLevel = 3, className, lang }: RichTextProps) {
   const children = renderChildren(content?.content, headingLevel);
-  return <div className={className ? `rich-text ${className}` : "rich-text"}>{children}</div>;
+  return (
+    <div className={className ? `rich-text ${className}` : "rich-text"} lang={lang}>
+      {children}
+    </div>
+  );
 }
 
 function renderChildren(nodes: unknown, headingLevel: number): ReactNode[] {
@@ -123,23 +129,26 @@ export function CompetencyText({
   bandLabels,
   bandHeading: BandHeading,
   emptyLabel,
+  lang,
 }: {
   competency: Pick<Competency, "description" | GradeBand>;
   bandLabels: Record<GradeBand, string>;
   bandHeading: "h3" | "h4" | "h5";
   emptyLabel?: string;
+  /** The language of the district's text; the band labels stay in the page's. */
+  lang?: string;
 }) {
   const nestedLevel = Number(BandHeading.slice(1)) + 1;
   return (
     <>
-      <RichText content={competency.description} headingLevel={nestedLevel - 1} className="competency-description" />
+      <RichText content={competency.description} headingLevel={nestedLevel - 1} className="competency-description" lang={lang} />
       {GRADE_BAND_FIELDS.map((band) => {
         const empty = plainText(competency[band]).trim() === "";
         if (empty && emptyLabel === undefined) return null;
         return (
           <section key={band} className="grade-band">
             <BandHeading>{bandLabels[band]}</BandHeading>
-            {empty ? <p className="muted">{emptyLabel}</p> : <RichText content={competency[band]} headingLevel={nestedLevel} />}
+            {empty ? <p className="muted">{emptyLabel}</p> : <RichText content={competency[band]} headingLevel={nestedLevel} lang={lang} />}
           </section>
         );
       })}

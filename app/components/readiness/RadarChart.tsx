@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { TableRegion } from "~/components/TableRegion";
 import { useLocale } from "~/i18n/useLocale";
 import { RADAR_MAX, radarLabel, radarPoint, radarPolygon } from "~/readiness/radar";
 
@@ -58,47 +59,49 @@ export function RadarChart({ dimensions, cycleName, previousName }: { dimensions
           ) : null}
         </ul>
       </figcaption>
-      <table className="chart-table">
-        <caption className="visually-hidden">{t("readiness.profile.tableAlternative")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("readiness.profile.dimension")}</th>
-            <th scope="col" className="num">
-              {t("readiness.profile.now", { cycle: cycleName })}
-            </th>
-            {showPrevious ? (
-              <>
-                <th scope="col" className="num">
-                  {t("readiness.profile.before", { cycle: previousName })}
-                </th>
-                <th scope="col" className="num">
-                  {t("readiness.profile.change")}
-                </th>
-              </>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {dimensions.map((dimension, axis) => (
-            <tr key={dimension.key}>
-              <th scope="row">
-                {axis + 1}. {dimension.name}
+      <TableRegion label={t("readiness.profile.tableAlternative")}>
+        <table className="chart-table">
+          <caption className="visually-hidden">{t("readiness.profile.tableAlternative")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("readiness.profile.dimension")}</th>
+              <th scope="col" className="num">
+                {t("readiness.profile.now", { cycle: cycleName })}
               </th>
-              <td className="num">{number(dimension.average)}</td>
               {showPrevious ? (
                 <>
-                  <td className="num">{number(dimension.before)}</td>
-                  <td className="num">
-                    {dimension.average === null || dimension.before === null
-                      ? t("readiness.profile.notRated")
-                      : formatNumber(dimension.average - dimension.before, { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: "exceptZero" })}
-                  </td>
+                  <th scope="col" className="num">
+                    {t("readiness.profile.before", { cycle: previousName })}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("readiness.profile.change")}
+                  </th>
                 </>
               ) : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {dimensions.map((dimension, axis) => (
+              <tr key={dimension.key}>
+                <th scope="row">
+                  {axis + 1}. {dimension.name}
+                </th>
+                <td className="num">{number(dimension.average)}</td>
+                {showPrevious ? (
+                  <>
+                    <td className="num">{number(dimension.before)}</td>
+                    <td className="num">
+                      {dimension.average === null || dimension.before === null
+                        ? t("readiness.profile.notRated")
+                        : formatNumber(dimension.average - dimension.before, { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: "exceptZero" })}
+                    </td>
+                  </>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
     </figure>
   );
 }

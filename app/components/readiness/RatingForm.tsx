@@ -4,6 +4,7 @@ import { TextareaField } from "~/components/TextareaField";
 import type { MessageKey } from "~/i18n/i18n";
 import { useLocale } from "~/i18n/useLocale";
 import { createAutosaver, type AutosaveAnswer, type Autosaver, type SaveState } from "~/readiness/autosave";
+import { FRAMEWORK_LANGUAGE } from "~/readiness/builtin-frameworks";
 import { LINKS_MAX, NOTE_MAX, ratingField } from "~/readiness/forms";
 import { LEVEL_NAMES, LEVELS, type Descriptors, type Level } from "~/readiness/levels";
 
@@ -118,13 +119,19 @@ export function RatingForm({
   return (
     <Form method="post" noValidate ref={formRef} onChange={onChange} onInput={onInput} onSubmit={onSubmit} className="rating-form">
       <p className="rating-progress" aria-live="polite">
-        <strong>{t("readiness.rate.progress", { rated: progress.rated, total: progress.total })}</strong>
+        <strong>{t("readiness.rate.progress", { rated: progress.rated, total: progress.total, count: progress.total })}</strong>
       </p>
       <progress max={progress.total} value={progress.rated} aria-hidden="true" />
       {dimensions.map((dimension) => (
         <section key={dimension.key} className="rating-dimension" aria-labelledby={`dimension-${dimension.key}`}>
-          <h4 id={`dimension-${dimension.key}`}>{dimension.name}</h4>
-          {dimension.description ? <p className="muted">{dimension.description}</p> : null}
+          <h4 id={`dimension-${dimension.key}`} lang={FRAMEWORK_LANGUAGE}>
+            {dimension.name}
+          </h4>
+          {dimension.description ? (
+            <p className="muted" lang={FRAMEWORK_LANGUAGE}>
+              {dimension.description}
+            </p>
+          ) : null}
           {indicators
             .filter((indicator) => indicator.dimensionKey === dimension.key)
             .map((indicator) => {
@@ -134,9 +141,11 @@ export function RatingForm({
               return (
                 <fieldset key={indicator.id} className="indicator-rating" data-indicator={indicator.id} id={`indicator-${indicator.id}`}>
                   <legend>
-                    <span className="indicator-code">{indicator.code}</span> {indicator.title}
+                    <span className="indicator-code">{indicator.code}</span> <span lang={FRAMEWORK_LANGUAGE}>{indicator.title}</span>
                   </legend>
-                  <p className="statement">{indicator.statement}</p>
+                  <p className="statement" lang={FRAMEWORK_LANGUAGE}>
+                    {indicator.statement}
+                  </p>
                   <fieldset className="level-options" aria-describedby={error ? `level-error-${indicator.id}` : undefined}>
                     <legend className="visually-hidden">{t("readiness.rate.levelLegend", { title: indicator.title })}</legend>
                     {LEVELS.map((level) => (
@@ -149,7 +158,9 @@ export function RatingForm({
                           defaultChecked={current?.level === level}
                         />
                         <strong className="level-option__name">{t("readiness.levels.numbered", { level, name: t(`readiness.levels.${LEVEL_NAMES[level]}`) })}</strong>
-                        <span className="level-option__descriptor">{indicator[LEVEL_NAMES[level]]}</span>
+                        <span className="level-option__descriptor" lang={FRAMEWORK_LANGUAGE}>
+                          {indicator[LEVEL_NAMES[level]]}
+                        </span>
                       </label>
                     ))}
                   </fieldset>

@@ -42,6 +42,8 @@ export default {
     submit: "Save password and sign in",
     invalid: "This link is not valid. It may have been used already, replaced by a newer link, or it may have expired. Ask your district leader for a new one.",
     unknownInviter: "Your district",
+    /** A role as it reads after "as" in running text. */
+    roleInText: { leader: "a district leader", facilitator: "a facilitator", school: "a member of a school team" },
     account: "You will sign in with {email}.",
     invalidTitle: "This link is not valid",
     toLogin: "Go to sign in",

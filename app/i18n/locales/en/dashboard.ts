@@ -61,8 +61,11 @@ export default {
     },
     readiness: {
       title: "4. Reflect: school readiness",
-      open: "{name}, due {date}: {complete} of {schools} school teams have agreed on every indicator.",
-      closed: "{name} (closed {date}): {complete} of {schools} school teams completed it.",
+      open: {
+        one: "{name}, due {date}: {complete} of {schools} school team has agreed on every indicator.",
+        other: "{name}, due {date}: {complete} of {schools} school teams have agreed on every indicator.",
+      },
+      closed: { one: "{name} (closed {date}): {complete} of {schools} school team completed it.", other: "{name} (closed {date}): {complete} of {schools} school teams completed it." },
       view: "Open {name}",
       none: "No readiness cycle yet.",
       start: "Open a cycle",

@@ -13,6 +13,7 @@ export default {
     link: "Link",
     comment: "Comment",
     commentOn: "Comment on {field}",
+    fieldOf: "{field} of {competency}",
     nothingToComment: "There is no text here to comment on yet.",
     linkAddress: "Link address",
     linkInvalid: "Enter a web address (https://…) or an email address (mailto:…).",

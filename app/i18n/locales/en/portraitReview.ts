@@ -127,6 +127,13 @@ export default {
       changedMeanwhile: "Someone else changed the review at the same moment. Look at the page again and retry.",
       unknownCommand: "That action is not known.",
       nameTooLong: "The version name can be at most 120 characters long.",
+      confirmPublish: "Tick the box to confirm that this text goes on the public page. Nothing was published.",
+      confirmAdopt: "Tick the box to confirm the adoption. Nothing was adopted.",
+    },
+    confirm: {
+      publish: "I understand that anyone with the link will read this text and can give feedback on it.",
+      republish: "I understand that the public page will show this text instead of the version the community sees now.",
+      adopt: "I understand that this text becomes the adopted Portrait and that community feedback closes.",
     },
     besideTitle: "Feedback beside the draft",
     besideLead: "Community feedback on “{name}” (published {date}), beside each competency as the draft reads now.",

@@ -19,6 +19,9 @@ export default {
     name: "Name",
     email: "Email",
     role: "Role",
+    roleNone: "— Choose a role —",
+    roleHint:
+      "A school team member works on their own school's readiness; a facilitator also runs workshops and edits the Portrait, champions and messages; a district leader also manages staff, settings and readiness cycles.",
     school: "School",
     schoolHint: "Required for school team members, who see and assess only their school.",
     schoolNone: "— No school —",

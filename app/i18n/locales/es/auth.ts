@@ -44,6 +44,7 @@ export default {
     submit: "Guardar la contraseña e iniciar sesión",
     invalid: "Este enlace no es válido. Puede que ya se haya usado, que se haya reemplazado por uno más reciente o que haya vencido. Pida uno nuevo a su líder del distrito.",
     unknownInviter: "Su distrito",
+    roleInText: { leader: "líder del distrito", facilitator: "facilitador", school: "miembro de un equipo escolar" },
     account: "Iniciará sesión con {email}.",
     invalidTitle: "Este enlace no es válido",
     toLogin: "Ir a iniciar sesión",

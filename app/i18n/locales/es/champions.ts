@@ -271,7 +271,7 @@ export default {
       ended: "terminado",
     },
     nominations: {
-      heading: "Nominado en talleres",
+      heading: "Nominaciones en talleres",
       entry: "{workshop}, {date}",
     },
     duplicates: {
@@ -390,7 +390,7 @@ export default {
     empty: "No hay nominaciones esperando revisión.",
     reviewed: "Revisadas hasta ahora: {accepted} aceptadas, {merged} unidas, {dismissed} descartadas.",
     listLabel: "Nominaciones esperando revisión",
-    nominatedIn: "Nominado en {workshop} el {date}",
+    nominatedIn: "Nominación en {workshop}, el {date}",
     reason: "Por qué",
     contact: "Contacto dado",
     noContact: "No se dio ningún contacto.",

@@ -22,7 +22,7 @@ export default {
   nav: {
     dashboard: "Panel",
     workshops: "Talleres",
-    portrait: "Perfil del graduado",
+    portrait: "Perfil del Graduado",
     champions: "Promotores",
     readiness: "Preparación",
     messages: "Mensajes",

@@ -63,8 +63,11 @@ export default {
     },
     readiness: {
       title: "4. Reflexionar: preparación de las escuelas",
-      open: "{name}, vence el {date}: {complete} de {schools} equipos escolares acordaron todos los indicadores.",
-      closed: "{name} (cerrado el {date}): {complete} de {schools} equipos escolares lo completaron.",
+      open: {
+        one: "{name}, vence el {date}: {complete} de {schools} equipo escolar acordó todos los indicadores.",
+        other: "{name}, vence el {date}: {complete} de {schools} equipos escolares acordaron todos los indicadores.",
+      },
+      closed: { one: "{name} (cerrado el {date}): {complete} de {schools} equipo escolar lo completó.", other: "{name} (cerrado el {date}): {complete} de {schools} equipos escolares lo completaron." },
       view: "Abrir {name}",
       none: "Todavía no hay ningún ciclo de preparación.",
       start: "Abrir un ciclo",

@@ -12,5 +12,6 @@ import portrait from "./portrait";
 import portraitReview from "./portraitReview";
 import readiness from "./readiness";
 import messages from "./messages";
+import titles from "./titles";
 
-export default { common, auth, dashboard, settings, staff, workshops, live, results, portrait, champions, portraitReview, readiness, messages } satisfies Messages;
+export default { common, auth, dashboard, settings, staff, workshops, live, results, portrait, champions, portraitReview, readiness, messages, titles } satisfies Messages;

@@ -2,7 +2,7 @@ import type { Messages } from "../types";
 
 export default {
   // ── The document: editor, presence, comments, versions ──
-  title: "Perfil del egresado",
+  title: "Perfil del Graduado",
   sections: { label: "Secciones del perfil", draft: "Borrador", versions: "Versiones", evidence: "Evidencias", review: "Revisión de la comunidad", print: "Imprimir y exportar" },
   editor: {
     lead: "Redacten el perfil juntos: los cambios de cada persona aparecen mientras escribe. Seleccione un texto y elija Comentar para abrir un debate.",
@@ -15,6 +15,7 @@ export default {
     link: "Enlace",
     comment: "Comentar",
     commentOn: "Comentar {field}",
+    fieldOf: "{field} de {competency}",
     nothingToComment: "Aquí todavía no hay texto que comentar.",
     linkAddress: "Dirección del enlace",
     linkInvalid: "Escriba una dirección web (https://…) o de correo electrónico (mailto:…).",

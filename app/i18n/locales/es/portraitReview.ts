@@ -129,6 +129,13 @@ export default {
       changedMeanwhile: "Otra persona cambió la revisión en el mismo momento. Vuelva a mirar la página e inténtelo de nuevo.",
       unknownCommand: "Esa acción no se conoce.",
       nameTooLong: "El nombre de la versión puede tener como máximo 120 caracteres.",
+      confirmPublish: "Marque la casilla para confirmar que este texto aparecerá en la página pública. No se publicó nada.",
+      confirmAdopt: "Marque la casilla para confirmar la adopción. No se adoptó nada.",
+    },
+    confirm: {
+      publish: "Entiendo que cualquier persona con el enlace leerá este texto y podrá opinar sobre él.",
+      republish: "Entiendo que la página pública mostrará este texto en lugar de la versión que la comunidad ve ahora.",
+      adopt: "Entiendo que este texto pasa a ser el Perfil adoptado y que se cierran las opiniones de la comunidad.",
     },
     besideTitle: "Opiniones junto al borrador",
     besideLead: "Opiniones de la comunidad sobre «{name}» (publicado el {date}), junto a cada competencia tal como se lee hoy el borrador.",

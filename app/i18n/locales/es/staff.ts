@@ -21,6 +21,9 @@ export default {
     name: "Nombre",
     email: "Correo electrónico",
     role: "Función",
+    roleNone: "— Elija una función —",
+    roleHint:
+      "Un miembro de un equipo escolar trabaja en la preparación de su propia escuela; un facilitador además dirige talleres y edita el Perfil, los promotores y los mensajes; un líder del distrito además administra el personal, la configuración y los ciclos de preparación.",
     school: "Escuela",
     schoolHint: "Obligatoria para los miembros de equipos escolares, que solo ven y evalúan su escuela.",
     schoolNone: "— Sin escuela —",
