@@ -1,8 +1,8 @@
 import type { Prisma, Role, TokenPurpose } from "~/generated/prisma/client";
 import { createTranslator, isLocale, type Locale } from "~/i18n/i18n";
 import { prisma } from "~/utils/db.server";
-import { getConfig } from "~/utils/env.server";
 import { sendMail } from "~/utils/mailer.server";
+import { publicUrl } from "~/utils/public-url.server";
 import { hashToken, randomToken } from "~/utils/tokens.server";
 import { hashPassword } from "./password.server";
 
@@ -53,8 +53,7 @@ export async function voidAccessTokens(tx: Prisma.TransactionClient, userId: str
 
 /** The address of a link: PUBLIC_URL when the deployment sets one, otherwise the origin the request came to. */
 export function accessTokenUrl(request: Request, token: string): string {
-  const base = getConfig().PUBLIC_URL ?? new URL(request.url).origin;
-  return new URL(`/invite/${encodeURIComponent(token)}`, base).toString();
+  return publicUrl(request, `/invite/${encodeURIComponent(token)}`);
 }
 
 export type UsableAccessToken = {

@@ -340,7 +340,11 @@ export function feedToken(districtId: string, key: string): string {
 
 /** The path of the district's calendar feed as it stands (a new key retires the old paths). */
 export async function feedPath(districtId: string): Promise<string> {
-  return `/feeds/messages/${feedToken(districtId, await currentFeedKey(districtId))}/communications.ics`;
+  return feedPathFor(districtId, await currentFeedKey(districtId));
+}
+
+function feedPathFor(districtId: string, key: string): string {
+  return `/feeds/messages/${feedToken(districtId, key)}/communications.ics`;
 }
 
 /** When the district's feed address was last replaced, or null if it never was given out. */
@@ -349,11 +353,12 @@ export async function feedRotatedAt(districtId: string): Promise<Date | null> {
   return feed?.rotatedAt ?? null;
 }
 
-/** Gives the district a new feed key: every address handed out before stops answering. */
-export async function replaceFeedKey(districtId: string): Promise<void> {
+/** Gives the district a new feed key: every address handed out before stops answering. Returns the new path. */
+export async function replaceFeedKey(districtId: string): Promise<string> {
   const key = randomToken();
   const now = new Date();
   await prisma.communicationFeed.upsert({ where: { districtId }, create: { districtId, key, rotatedAt: now }, update: { key, rotatedAt: now } });
+  return feedPathFor(districtId, key);
 }
 
 /**

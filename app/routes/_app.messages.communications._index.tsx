@@ -13,11 +13,11 @@ import { useLocale } from "~/i18n/useLocale";
 import { monthDays, monthRange, parseMonth, shiftMonth } from "~/messages/calendar";
 import { createCommunication, feedPath, feedRotatedAt, listChampions, listCommunications, replaceFeedKey } from "~/messages/messages.server";
 import { communicationSchema, EDITOR_ROLES, replaceFeedSchema } from "~/messages/plan";
-import { getConfig } from "~/utils/env.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { invariantResponse } from "~/utils/http.server";
 import { z } from "zod";
 
+import { publicUrl } from "~/utils/public-url.server";
 export const meta = pageTitle("titles.messages.communications");
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -29,7 +29,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listAudiences(user.districtId),
     canEdit ? listChampions(user.districtId) : [],
   ]);
-  const origin = getConfig().PUBLIC_URL?.replace(/\/+$/, "") ?? new URL(request.url).origin;
   const { start, end } = monthRange(month);
   const rows = communications.map((item) => ({
     id: item.id,
@@ -51,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     communications: rows,
     audiences,
     champions: champions.map((champion) => ({ id: champion.id, name: champion.name })),
-    feedUrl: canEdit ? `${origin}${await feedPath(user.districtId)}` : null,
+    feedUrl: canEdit ? publicUrl(request, await feedPath(user.districtId)) : null,
     feedRotatedAt: canEdit ? ((await feedRotatedAt(user.districtId))?.toISOString() ?? null) : null,
   };
 }
@@ -66,8 +65,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent.data === "replaceFeed") {
     const parsed = parseForm(replaceFeedSchema, form);
     if (!parsed.ok) return data({ ok: false as const, intent: "replaceFeed" as const, errors: parsed.errors }, { status: 400 });
-    await replaceFeedKey(user.districtId);
-    return { ok: true as const, intent: "replaceFeed" as const };
+    // The new address comes back with the confirmation, so the page never
+    // shows "replaced" beside the address that just stopped working.
+    const path = await replaceFeedKey(user.districtId);
+    return { ok: true as const, intent: "replaceFeed" as const, feedUrl: publicUrl(request, path) };
   }
   const parsed = parseForm(communicationSchema, form);
   if (!parsed.ok) return data({ ok: false as const, intent: "create" as const, errors: parsed.errors }, { status: 400 });
@@ -83,6 +84,7 @@ export default function Communications() {
   const { t, locale, formatDate } = useLocale();
   const errors: FieldErrors = actionData && !actionData.ok && actionData.intent === "create" ? actionData.errors : {};
   const feedErrors: FieldErrors = actionData && !actionData.ok && actionData.intent === "replaceFeed" ? actionData.errors : {};
+  const replacedFeedUrl = actionData?.ok && actionData.intent === "replaceFeed" ? actionData.feedUrl : null;
   const days = monthDays(month, monthItems);
   const monthName = formatDate(monthStart, { month: "long", year: "numeric", timeZone: "UTC" });
   const dayName = (date: string) => formatDate(`${date}T00:00:00Z`, { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
@@ -164,7 +166,7 @@ export default function Communications() {
         <section className="card" aria-labelledby="feed-heading">
           <h2 id="feed-heading">{t("messages.communications.feedHeading")}</h2>
           <p className="muted">{t("messages.communications.feedLead")}</p>
-          <CopyField label={t("messages.communications.feedLabel")} value={feedUrl} />
+          <CopyField label={t("messages.communications.feedLabel")} value={replacedFeedUrl ?? feedUrl} />
           {actionData?.ok && actionData.intent === "replaceFeed" ? (
             <div className="alert alert--success" role="status">
               {t("messages.communications.feedReplaced")}

@@ -17,10 +17,10 @@ import { latestReviewPublication, reviewState, runReviewCommand } from "~/portra
 import { availableReviewCommands, reviewCommandSchema, VERSION_NAME_MAX, type ReviewCommand } from "~/portrait/status";
 import styles from "~/styles/portrait-review.css";
 import { prisma } from "~/utils/db.server";
-import { getConfig } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms";
 import { invariantResponse } from "~/utils/http.server";
 
+import { publicUrl } from "~/utils/public-url.server";
 export const links = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta = pageTitle("titles.portrait.review");
@@ -47,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     publication: state.publication,
     reviewed,
     publicPath,
-    publicUrl: new URL(publicPath, getConfig().PUBLIC_URL ?? new URL(request.url).origin).toString(),
+    publicUrl: publicUrl(request, publicPath),
     canManage: (MANAGERS as readonly string[]).includes(user.role),
     commands: availableReviewCommands(state),
     defaultNames: { publish: t("portraitReview.review.defaultPublishName", { date: today }), adopt: t("portraitReview.review.defaultAdoptName", { date: today }) },

@@ -9,7 +9,6 @@ import { CopyField } from "~/components/CopyField";
 import type { Locale, MessageKey } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
-import { getConfig } from "~/utils/env.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { invariantResponse } from "~/utils/http.server";
 import { ACTIVITY_TYPES, activityTypeSchema, pickTranslation, type ActivityType, type LocalizedText } from "~/workshops/activity-types";
@@ -26,6 +25,7 @@ import {
   updateWorkshop,
   type AgendaActivity,
 } from "~/workshops/workshop.server";
+import { joinLink } from "~/workshops/join-link.server";
 import { workshopDetailsSchema } from "~/workshops/workshop-form";
 
 export const meta = pageTitle<typeof loader>("titles.workshops.workshop", { values: (data) => ({ workshop: data.workshop.title }) });
@@ -36,10 +36,6 @@ function workshopIdFrom(params: { workshopId?: string }): string {
   const parsed = workshopIdSchema.safeParse(params.workshopId);
   invariantResponse(parsed.success, "Not found");
   return parsed.data;
-}
-
-function publicOrigin(request: Request): string {
-  return getConfig().PUBLIC_URL?.replace(/\/+$/, "") ?? new URL(request.url).origin;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -55,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManage,
     canEdit: canManage && workshop.status !== "ended",
     districtLanguages: canManage ? await districtLanguages(user.districtId) : [],
-    joinLink: `${publicOrigin(request)}/join/${workshop.joinCode}`,
+    joinLink: joinLink(request, workshop.joinCode),
     adding: adding.success ? adding.data : null,
     added: added.success ? added.data : null,
     created: url.searchParams.get("created") === "1",

@@ -247,6 +247,8 @@ describe("calendar feed", () => {
       expect(response.status).toBe(200);
       const after = await feedPath(a.districtId);
       expect(after).not.toBe(before);
+      // The confirmation carries the new address, so the page shows it with the message.
+      expect((await json<{ feedUrl: string }>(response)).feedUrl.endsWith(after)).toBe(true);
       expect((await feed(tokenOf(before))).status).toBe(404);
       expect((await feed(tokenOf(after))).status).toBe(200);
       expect(await feedPath(b.districtId)).toBe(other);
