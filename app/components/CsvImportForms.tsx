@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent, type ReactNode } from "react";
 import { FieldFrame } from "./FieldFrame";
 
 /**
@@ -76,5 +76,69 @@ export function CsvConfirmForm({
         {startOverLabel}
       </Link>
     </Form>
+  );
+}
+
+/** "N rows imported" with a link to where they now are. */
+export function CsvImported({ message, linkTo, linkLabel }: { message: string; linkTo: string; linkLabel: string }) {
+  return (
+    <div className="alert alert--success" role="status">
+      <p>{message}</p>
+      <Link to={linkTo}>{linkLabel}</Link>
+    </div>
+  );
+}
+
+export type CsvProblemLine = {
+  /** Already translated, e.g. "Line 4"; null for a problem of the whole file. */
+  where: string | null;
+  /** Already translated. */
+  message: string;
+};
+
+/** Why the file cannot be imported, every problem at once, announced as an alert. */
+export function CsvImportErrors({ title, problems }: { title: string; problems: readonly CsvProblemLine[] }) {
+  return (
+    <section className="card" aria-labelledby="import-errors-heading">
+      <div className="alert alert--error" role="alert">
+        <h3 id="import-errors-heading">{title}</h3>
+      </div>
+      <ul className="csv-errors">
+        {problems.map((problem, index) => (
+          <li key={index}>
+            {problem.where === null ? null : <strong>{problem.where}: </strong>}
+            {problem.message}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * The preview step: what would be imported (the caller's table, and anything
+ * to check first), how many rows the preview leaves out, and the confirmation.
+ */
+export function CsvPreview({
+  title,
+  lead,
+  moreMessage,
+  children,
+  ...confirm
+}: {
+  title: string;
+  lead: string;
+  /** Already translated "and N more rows", when the preview shows fewer rows than the file has. */
+  moreMessage: string | null;
+  children: ReactNode;
+} & Parameters<typeof CsvConfirmForm>[0]) {
+  return (
+    <section className="card" aria-labelledby="preview-heading">
+      <h3 id="preview-heading">{title}</h3>
+      <p>{lead}</p>
+      {children}
+      {moreMessage ? <p className="muted">{moreMessage}</p> : null}
+      <CsvConfirmForm {...confirm} />
+    </section>
   );
 }

@@ -12,11 +12,12 @@ import {
 } from "~/champions/champion-csv";
 import { championOptions, importChampions, previewChampionImport } from "~/champions/champions.server";
 import { languageList } from "~/components/champions/labels";
-import { CsvConfirmForm, CsvFileForm } from "~/components/CsvImportForms";
+import { CsvFileForm, CsvImported, CsvImportErrors, CsvPreview } from "~/components/CsvImportForms";
 import { TableRegion } from "~/components/TableRegion";
 import type { MessageKey } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
+import { isFileLevelProblem } from "~/utils/csv";
 import { readCsvImportForm } from "~/utils/upload.server";
 import { stakeholderGroupLabel } from "~/models/stakeholder-groups";
 
@@ -82,7 +83,6 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 /** Whole-file problems read better without "Line 1". */
-const FILE_LEVEL = new Set<ChampionCsvError["key"]>(["emptyFile", "notCsv"]);
 
 const EXAMPLE = [
   "name,role,stakeholder_group,school,languages,influence,support,email,consent,consent_date,consent_method,stage,tags",
@@ -124,32 +124,30 @@ export default function ImportChampions() {
       </section>
 
       {state?.step === "imported" ? (
-        <div className="alert alert--success" role="status">
-          <p>{t("champions.import.imported", { count: state.count })}</p>
-          <Link to={championPaths.directory}>{t("champions.import.seeDirectory")}</Link>
-        </div>
+        <CsvImported message={t("champions.import.imported", { count: state.count })} linkTo={championPaths.directory} linkLabel={t("champions.import.seeDirectory")} />
       ) : null}
 
       {state?.step === "errors" ? (
-        <section className="card" aria-labelledby="import-errors-heading">
-          <div className="alert alert--error" role="alert">
-            <h3 id="import-errors-heading">{t("champions.import.errorsTitle", { count: state.errors.length })}</h3>
-          </div>
-          <ul className="csv-errors">
-            {state.errors.map((error, index) => (
-              <li key={`${error.line}-${error.key}-${index}`}>
-                {FILE_LEVEL.has(error.key) ? null : <strong>{t("champions.import.line", { line: error.line })}: </strong>}
-                {t(`champions.import.errors.${error.key}`, error.values)}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <CsvImportErrors
+          title={t("champions.import.errorsTitle", { count: state.errors.length })}
+          problems={state.errors.map((error) => ({
+            where: isFileLevelProblem(error.key) ? null : t("champions.import.line", { line: error.line }),
+            message: t(`champions.import.errors.${error.key}`, error.values),
+          }))}
+        />
       ) : null}
 
       {state?.step === "preview" ? (
-        <section className="card" aria-labelledby="preview-heading">
-          <h3 id="preview-heading">{t("champions.import.previewTitle", { count: state.count })}</h3>
-          <p>{t("champions.import.previewLead")}</p>
+        <CsvPreview
+          title={t("champions.import.previewTitle", { count: state.count })}
+          lead={t("champions.import.previewLead")}
+          moreMessage={state.count > state.rows.length ? t("champions.import.previewMore", { count: state.count - state.rows.length }) : null}
+          csvText={state.csvText}
+          confirmLabel={t("champions.import.confirm", { count: state.count })}
+          startOverLabel={t("champions.import.startOver")}
+          startOverTo={championPaths.import}
+          busy={busy}
+        >
           {state.warnings.length > 0 ? (
             <div className="alert alert--info">
               <h4>{t("champions.import.duplicatesTitle")}</h4>
@@ -200,17 +198,7 @@ export default function ImportChampions() {
               </tbody>
             </table>
           </TableRegion>
-          {state.count > state.rows.length ? (
-            <p className="muted">{t("champions.import.previewMore", { count: state.count - state.rows.length })}</p>
-          ) : null}
-          <CsvConfirmForm
-            csvText={state.csvText}
-            confirmLabel={t("champions.import.confirm", { count: state.count })}
-            startOverLabel={t("champions.import.startOver")}
-            startOverTo={championPaths.import}
-            busy={busy}
-          />
-        </section>
+        </CsvPreview>
       ) : (
         <section className="card">
           <CsvFileForm

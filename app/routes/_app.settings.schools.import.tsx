@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useNavigation } from "@remix-run/react";
 import { requireRole } from "~/auth/session.server";
-import { CsvConfirmForm, CsvFileForm } from "~/components/CsvImportForms";
+import { CsvFileForm, CsvImported, CsvImportErrors, CsvPreview } from "~/components/CsvImportForms";
 import { TableRegion } from "~/components/TableRegion";
 import type { MessageKey } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/pageTitle";
@@ -14,6 +14,7 @@ import {
   type SchoolCsvRow,
 } from "~/models/school-csv";
 import { importSchools, previewSchoolImport } from "~/models/school.server";
+import { isFileLevelProblem } from "~/utils/csv";
 import { readCsvImportForm } from "~/utils/upload.server";
 
 export const meta = pageTitle("titles.settings.importSchools");
@@ -57,7 +58,6 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 /** Whole-file problems read better without "Line 1". */
-const FILE_LEVEL = new Set<SchoolCsvError["key"]>(["emptyFile", "notCsv"]);
 
 export default function ImportSchools() {
   const state = useActionData<typeof action>();
@@ -89,10 +89,7 @@ export default function ImportSchools() {
       </section>
 
       {state?.step === "imported" ? (
-        <div className="alert alert--success" role="status">
-          <p>{t("settings.import.imported", { count: state.count })}</p>
-          <Link to="/settings/schools">{t("settings.import.seeSchools")}</Link>
-        </div>
+        <CsvImported message={t("settings.import.imported", { count: state.count })} linkTo="/settings/schools" linkLabel={t("settings.import.seeSchools")} />
       ) : null}
 
       {state?.step === "failed" && state.problem === "conflict" ? (
@@ -102,25 +99,26 @@ export default function ImportSchools() {
       ) : null}
 
       {state?.step === "errors" ? (
-        <section className="card" aria-labelledby="import-errors-heading">
-          <div className="alert alert--error" role="alert">
-            <h3 id="import-errors-heading">{t("settings.import.errorsTitle", { count: state.errors.length })}</h3>
-          </div>
-          <ul className="csv-errors">
-            {state.errors.map((error, index) => (
-              <li key={`${error.line}-${error.key}-${index}`}>
-                {FILE_LEVEL.has(error.key) ? null : <strong>{t("settings.import.line", { line: error.line })}: </strong>}
-                {t(`settings.import.errors.${error.key}` as MessageKey, error.values)}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <CsvImportErrors
+          title={t("settings.import.errorsTitle", { count: state.errors.length })}
+          problems={state.errors.map((error) => ({
+            where: isFileLevelProblem(error.key) ? null : t("settings.import.line", { line: error.line }),
+            message: t(`settings.import.errors.${error.key}` as MessageKey, error.values),
+          }))}
+        />
       ) : null}
 
       {state?.step === "preview" ? (
-        <section className="card" aria-labelledby="preview-heading">
-          <h3 id="preview-heading">{t("settings.import.previewTitle", { count: state.count })}</h3>
-          <p>{t("settings.import.previewLead")}</p>
+        <CsvPreview
+          title={t("settings.import.previewTitle", { count: state.count })}
+          lead={t("settings.import.previewLead")}
+          moreMessage={state.count > state.rows.length ? t("settings.import.previewMore", { count: state.count - state.rows.length }) : null}
+          csvText={state.csvText}
+          confirmLabel={t("settings.import.confirm", { count: state.count })}
+          startOverLabel={t("settings.import.startOver")}
+          startOverTo="/settings/schools/import"
+          busy={busy}
+        >
           <TableRegion label={t("settings.import.previewTitle", { count: state.count })} inSection>
             <table>
               <thead>
@@ -147,17 +145,7 @@ export default function ImportSchools() {
               </tbody>
             </table>
           </TableRegion>
-          {state.count > state.rows.length ? (
-            <p className="muted">{t("settings.import.previewMore", { count: state.count - state.rows.length })}</p>
-          ) : null}
-          <CsvConfirmForm
-            csvText={state.csvText}
-            confirmLabel={t("settings.import.confirm", { count: state.count })}
-            startOverLabel={t("settings.import.startOver")}
-            startOverTo={"/settings/schools/import"}
-            busy={busy}
-          />
-        </section>
+        </CsvPreview>
       ) : (
         <section className="card">
           <CsvFileForm

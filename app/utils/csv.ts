@@ -105,6 +105,11 @@ export function looksLikeCsvFile(fileName: string, type: string): boolean {
 
 export type CsvTableProblem = { line: number; key: "emptyFile" | "notCsv" | "unclosedQuote" };
 
+/** Problems of the whole file rather than of one of its lines: shown without a line number. */
+export function isFileLevelProblem(key: string): boolean {
+  return key === "emptyFile" || key === "notCsv";
+}
+
 /**
  * The first steps of every import: drop a byte order mark, refuse an empty or
  * binary file, and split the rest into its header and data records (blank
