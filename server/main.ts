@@ -5,6 +5,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoDistrict } from "~/models/demo.server";
 import { installDatabase, openDatabase } from "~/utils/db.server";
 import { installConfig, type RuntimeConfig } from "~/utils/env.server";
+import { startHousekeeping } from "~/utils/housekeeping.server";
 import { registerPortraitDocuments } from "~/portrait/portrait.server";
 import { createExpressApp } from "./app";
 import { createCollaborationServer } from "./collaboration";
@@ -34,6 +35,7 @@ export async function startServer(config: RuntimeConfig, log: Log = console.log)
     for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(12)} ${account.email}`);
   }
 
+  const housekeeping = startHousekeeping(log);
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   let draining = false;
   const app = createExpressApp({ config, database, build, isDraining: () => draining });
@@ -64,6 +66,7 @@ export async function startServer(config: RuntimeConfig, log: Log = console.log)
       const forced = setTimeout(() => httpServer.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await httpClosed;
       clearTimeout(forced);
+      await housekeeping.stop();
       await database.close();
       installDatabase(undefined);
     })();
