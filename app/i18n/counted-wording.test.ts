@@ -34,6 +34,18 @@ describe("figures read as sentences in the singular too", () => {
     expect(size(es, 3, 1)).toBe("3 indicadores en 1 dimensión, versión 2");
   });
 
+  test("a champion's criteria score", () => {
+    expect(en("champions.person.criteria.score", { met: 0, count: 1 })).toBe("0 of 1 criterion met");
+    expect(en("champions.person.criteria.score", { met: 2, count: 5 })).toBe("2 of 5 criteria met");
+    expect(es("champions.person.criteria.score", { met: 1, count: 1 })).toBe("1 de 1 criterio cumplido");
+    expect(es("champions.person.criteria.score", { met: 2, count: 5 })).toBe("2 de 5 criterios cumplidos");
+  });
+
+  test("Spanish greetings do not assume the reader's gender", () => {
+    expect(es("auth.invitation.title", { district: "Riverbend" })).toBe("Le damos la bienvenida a Riverbend");
+    expect(es("dashboard.welcome", { name: "Dana" })).toBe("Hola, Dana");
+  });
+
   test("an invitation names the role as running text", () => {
     const values = { inviter: "Dana", district: "Riverbend" };
     expect(en("auth.invitation.lead", { ...values, role: en("auth.invitation.roleInText.school") })).toContain("on Groundwork as a member of a school team.");

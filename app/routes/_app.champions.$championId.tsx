@@ -241,7 +241,7 @@ export default function ChampionPage() {
           <dt>{t("champions.person.quadrant")}</dt>
           <dd>{quadrant ? t(`champions.quadrants.${quadrant}`) : t("champions.person.notPlaced")}</dd>
           <dt>{t("champions.directory.score")}</dt>
-          <dd>{t("champions.person.criteria.score", { met: formatNumber(score.met), total: formatNumber(score.total) })}</dd>
+          <dd>{t("champions.person.criteria.score", { met: formatNumber(score.met), count: score.total })}</dd>
           {champion.tags.length > 0 ? (
             <>
               <dt>{t("champions.fields.tags")}</dt>
@@ -336,7 +336,7 @@ export default function ChampionPage() {
       <section className="card" aria-labelledby="criteria-heading">
         <h2 id="criteria-heading">{t("champions.person.criteria.heading")}</h2>
         <p>
-          <strong>{t("champions.person.criteria.score", { met: formatNumber(score.met), total: formatNumber(score.total) })}</strong>
+          <strong>{t("champions.person.criteria.score", { met: formatNumber(score.met), count: score.total })}</strong>
         </p>
         {savedFor("criteria") ? (
           <div className="alert alert--success" role="status">

@@ -234,7 +234,7 @@ export default {
       lead: "Check what this person brings. The score counts the criteria met.",
       save: "Save the checklist",
       saved: "Checklist saved.",
-      score: "{met} of {total} criteria met",
+      score: { one: "{met} of {count} criterion met", other: "{met} of {count} criteria met" },
       none: "The district has no criteria yet.",
       edit: "Edit the criteria",
       met: "met",

@@ -35,7 +35,7 @@ export default {
     alreadyDone: "Esta instalación ya está configurada. Inicie sesión.",
   },
   invitation: {
-    title: "Bienvenido a {district}",
+    title: "Le damos la bienvenida a {district}",
     lead: "{inviter} le invitó a unirse a {district} en Groundwork como {role}. Elija una contraseña para terminar de configurar su cuenta.",
     resetTitle: "Elija una nueva contraseña",
     resetLead: "Elija una nueva contraseña para {email}. Se cerrarán sus otras sesiones.",

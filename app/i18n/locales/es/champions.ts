@@ -236,7 +236,7 @@ export default {
       lead: "Marque lo que aporta esta persona. La puntuación cuenta los criterios cumplidos.",
       save: "Guardar la lista",
       saved: "Lista guardada.",
-      score: "{met} de {total} criterios cumplidos",
+      score: { one: "{met} de {count} criterio cumplido", other: "{met} de {count} criterios cumplidos" },
       none: "El distrito todavía no tiene criterios.",
       edit: "Editar los criterios",
       met: "cumplido",

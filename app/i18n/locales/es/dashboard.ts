@@ -2,7 +2,7 @@ import type { Messages } from "../types";
 
 export default {
   title: "Panel",
-  welcome: "Bienvenido, {name}",
+  welcome: "Hola, {name}",
   schools: {
     title: "Escuelas",
     caption: { one: "escuela activa en el distrito", other: "escuelas activas en el distrito" },
