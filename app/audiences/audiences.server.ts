@@ -49,9 +49,22 @@ export async function listAudiences(districtId: string): Promise<AudienceRow[]> 
   });
 }
 
-/** The stakeholder groups an audience can be made of. */
-export async function stakeholderGroupChoices(districtId: string) {
-  return prisma.stakeholderGroup.findMany({ where: { districtId }, select: { id: true, key: true, name: true }, orderBy: { position: "asc" } });
+/**
+ * Which of the district's stakeholder groups an audience may be mapped to:
+ * the active ones, and for an existing audience also an archived group it is
+ * mapped to already (so saving the form keeps it; once unticked it is gone).
+ */
+function choosableGroups(districtId: string, audienceId?: string): Prisma.StakeholderGroupWhereInput {
+  return { districtId, OR: [{ archivedAt: null }, ...(audienceId ? [{ audiences: { some: { id: audienceId } } }] : [])] };
+}
+
+/** The stakeholder groups offered in an audience's form (see choosableGroups). */
+export async function stakeholderGroupChoices(districtId: string, audienceId?: string) {
+  return prisma.stakeholderGroup.findMany({
+    where: choosableGroups(districtId, audienceId),
+    select: { id: true, key: true, name: true, archivedAt: true },
+    orderBy: { position: "asc" },
+  });
 }
 
 /**
@@ -67,7 +80,7 @@ async function audienceNameTaken(tx: Tx, districtId: string, name: string, excep
 
 /** What only the database can tell about an audience form: are the groups the district's own, is the name free? */
 async function audienceFormErrors(tx: Tx, districtId: string, input: AudienceInput, exceptAudienceId?: string): Promise<FieldErrors | null> {
-  const groups = await tx.stakeholderGroup.count({ where: { districtId, id: { in: input.groupIds } } });
+  const groups = await tx.stakeholderGroup.count({ where: { ...choosableGroups(districtId, exceptAudienceId), id: { in: input.groupIds } } });
   if (groups !== input.groupIds.length) return { groupIds: "messages.errors.group" };
   if (await audienceNameTaken(tx, districtId, input.name, exceptAudienceId)) return NAME_TAKEN.errors;
   return null;

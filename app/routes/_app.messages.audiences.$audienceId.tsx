@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [care, champions, groups, impact] = await Promise.all([
     caredAbout(user.districtId, groupIds),
     canEdit ? listChampions(user.districtId) : [],
-    canEdit ? stakeholderGroupChoices(user.districtId) : [],
+    canEdit ? stakeholderGroupChoices(user.districtId, audience.id) : [],
     canEdit ? audienceDeletionImpact(user.districtId, audience.id) : null,
   ]);
   return {
@@ -264,7 +264,11 @@ export default function AudiencePlan() {
               legend={t("messages.plan.groups")}
               name="groupIds"
               error={tr(audienceErrors, "groupIds")}
-              options={groups.map((group) => ({ value: group.id, label: stakeholderGroupLabel(group, locale), checked: audience.groups.some((mine) => mine.id === group.id) }))}
+              options={groups.map((group) => ({
+                value: group.id,
+                label: group.archivedAt ? t("messages.plan.archivedGroup", { group: stakeholderGroupLabel(group, locale) }) : stakeholderGroupLabel(group, locale),
+                checked: audience.groups.some((mine) => mine.id === group.id),
+              }))}
             />
             <button type="submit" className="button button--secondary" disabled={busy}>
               {t("messages.plan.saveAudience")}

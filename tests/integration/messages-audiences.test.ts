@@ -250,3 +250,48 @@ describe("deleting an audience", () => {
     expect(await json(await readList(a.leader, "?deleted=Board"))).toMatchObject({ deleted: null });
   });
 });
+
+describe("archived stakeholder groups", () => {
+  let c: DistrictWithStaff;
+  let alumni: string;
+  let mapped: string;
+
+  beforeAll(async () => {
+    c = await districtWithStaff("Pine Ridge Schools", "pine-audiences");
+    const group = await prisma.stakeholderGroup.create({ data: { districtId: c.districtId, name: "Alumni", position: 20 }, select: { id: true } });
+    alumni = group.id;
+    const audience = await prisma.audience.create({
+      data: { districtId: c.districtId, name: "Alumni network", position: 20, stakeholderGroups: { connect: [{ id: alumni }] } },
+      select: { id: true },
+    });
+    mapped = audience.id;
+    await prisma.stakeholderGroup.update({ where: { id: alumni }, data: { archivedAt: new Date() } });
+  });
+
+  it("are not offered for a new audience, and one sent anyway is refused", async () => {
+    const list = await json<{ groups: { id: string }[] }>(await readList(c.leader));
+    expect(list.groups.map((group) => group.id)).not.toContain(alumni);
+    expect(list.groups.length).toBeGreaterThan(0);
+    const response = await postAdd(c.leader, { name: "Former students", groupIds: [alumni] });
+    expect(response.status).toBe(400);
+    expect(await json(response)).toEqual({ ok: false, errors: { groupIds: "messages.errors.group" } });
+    expect(await prisma.audience.count({ where: { districtId: c.districtId, name: "Former students" } })).toBe(0);
+  });
+
+  it("stay offered, marked, on an audience already mapped to one; kept when saved, refused once unticked", async () => {
+    const plan = await json<{ groups: { id: string; archivedAt: string | null }[] }>(await readPlan(c.leader, mapped));
+    expect(plan.groups.find((group) => group.id === alumni)?.archivedAt).not.toBeNull();
+    const other = (await audiencesOf(c.districtId)).find((audience) => audience.id !== mapped)!;
+    expect(
+      (await json<{ groups: { id: string }[] }>(await readPlan(c.leader, other.id))).groups.map((group) => group.id),
+    ).not.toContain(alumni);
+
+    expect((await postAudience(c.leader, mapped, { intent: "audience", name: "Alumni network", groupIds: [alumni] })).status).toBe(200);
+    expect((await audiencesOf(c.districtId)).find((audience) => audience.id === mapped)?.stakeholderGroups).toEqual([{ id: alumni }]);
+    expect((await postAudience(c.leader, mapped, { intent: "audience", name: "Alumni network", groupIds: [] })).status).toBe(200);
+    const again = await postAudience(c.leader, mapped, { intent: "audience", name: "Alumni network", groupIds: [alumni] });
+    expect(again.status).toBe(400);
+    expect((await audiencesOf(c.districtId)).find((audience) => audience.id === mapped)?.stakeholderGroups).toEqual([]);
+    expect((await postAudience(c.leader, other.id, { intent: "audience", name: other.name, groupIds: [alumni] })).status).toBe(400);
+  });
+});

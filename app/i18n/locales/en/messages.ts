@@ -129,6 +129,7 @@ export default {
     audienceHeading: "Audience and its stakeholder groups",
     name: "Name",
     groups: "Stakeholder groups",
+    archivedGroup: "{group} (archived)",
     saveAudience: "Save audience",
     audienceSaved: "Audience saved.",
     gapsHeading: "Still missing",

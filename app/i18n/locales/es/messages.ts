@@ -131,6 +131,7 @@ export default {
     audienceHeading: "Audiencia y sus grupos",
     name: "Nombre",
     groups: "Grupos de interés",
+    archivedGroup: "{group} (archivado)",
     saveAudience: "Guardar la audiencia",
     audienceSaved: "Audiencia guardada.",
     gapsHeading: "Todavía falta",
