@@ -1,5 +1,6 @@
 import type { MetaArgs, MetaDescriptor } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
+import { audienceLabel } from "~/audiences/audiences";
 import { pageTitle } from "./pageTitle";
 
 function argsFor<Data>(locale: string | undefined, data: Data | undefined, error?: unknown) {
@@ -35,6 +36,13 @@ describe("pageTitle", () => {
     type Loaded = { workshop: { title: string } };
     const meta = pageTitle<() => Loaded>("titles.workshops.results", { values: (data) => ({ workshop: data.workshop.title }) });
     expect(titleOf(meta(argsFor<Loaded>("es", { workshop: { title: "Noche de familias" } })))).toBe("Noche de familias · Resultados · Groundwork");
+  });
+
+  it("gives the record's name in the page's language when it has one per language", () => {
+    type Loaded = { audience: { key: string | null; name: string } };
+    const meta = pageTitle<() => Loaded>("titles.messages.audience", { values: (data, locale) => ({ name: audienceLabel(data.audience, locale) }) });
+    expect(titleOf(meta(argsFor<Loaded>("es", { audience: { key: "families", name: "Families" } })))).toBe("Familias · Plan de mensajes · Groundwork");
+    expect(titleOf(meta(argsFor<Loaded>("en", { audience: { key: null, name: "Grandparents" } })))).toBe("Grandparents · Message plan · Groundwork");
   });
 
   it("uses the fallback message, or the product name, when the data names no record", () => {

@@ -4,7 +4,7 @@ import { createTranslator, DEFAULT_LOCALE, isLocale, type Locale, type MessageKe
 
 type TitleOptions<Loader> = {
   /** The record's own names the message shows (a workshop's title), from the route's loader data; null when the data has none. */
-  values?: (data: NonNullable<MetaArgs<Loader>["data"]>) => MessageValues | null;
+  values?: (data: NonNullable<MetaArgs<Loader>["data"]>, locale: Locale) => MessageValues | null;
   /** The message when the loader data names no record (a page that answers "not published"). */
   fallback?: MessageKey;
   /** False for a page the district prints or publishes under its own name (the fallback still names the product). */
@@ -30,10 +30,11 @@ function errorKey(error: unknown): MessageKey {
  */
 export function pageTitle<Loader = unknown>(key: MessageKey, options: TitleOptions<Loader> = {}): MetaFunction<Loader> {
   return ({ data, matches, error }) => {
-    const t = createTranslator(localeOf(matches as MetaArgs["matches"]));
+    const locale = localeOf(matches as MetaArgs["matches"]);
+    const t = createTranslator(locale);
     const product = ` · ${t("common.appName")}`;
     if (error) return [{ title: `${t(errorKey(error))}${product}` }];
-    const values = options.values ? (data == null ? null : options.values(data)) : undefined;
+    const values = options.values ? (data == null ? null : options.values(data, locale)) : undefined;
     const shown = values === null ? (options.fallback ?? "common.appName") : key;
     const title = t(shown, values ?? undefined);
     return [{ title: (options.product === false && shown === key) || shown === "common.appName" ? title : `${title}${product}` }];

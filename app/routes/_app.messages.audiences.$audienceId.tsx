@@ -24,7 +24,7 @@ import { stakeholderGroupLabel } from "~/models/stakeholder-groups";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { invariantResponse } from "~/utils/http.server";
 
-export const meta = pageTitle("titles.messages.audience");
+export const meta = pageTitle<typeof loader>("titles.messages.audience", { values: (data, locale) => ({ name: audienceLabel(data.audience, locale) }) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -14,7 +14,7 @@ import { communicationSchema, EDITOR_ROLES, feedbackSchema, nextStatuses, status
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { invariantResponse } from "~/utils/http.server";
 
-export const meta = pageTitle("titles.messages.communication");
+export const meta = pageTitle<typeof loader>("titles.messages.communication", { values: (data) => ({ title: data.communication.title }) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

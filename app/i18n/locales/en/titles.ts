@@ -21,9 +21,9 @@ export default {
   },
   messages: {
     house: "Message house",
-    audience: "Audience plan",
+    audience: "{name} · Message plan",
     audiences: "Audiences",
-    communication: "Communication",
+    communication: "{title} · Communications",
     communications: "Communications",
     plan: "Communications plan",
   },

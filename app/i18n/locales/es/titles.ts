@@ -22,9 +22,9 @@ export default {
   },
   messages: {
     house: "Casa del mensaje",
-    audience: "Plan de la audiencia",
+    audience: "{name} · Plan de mensajes",
     audiences: "Audiencias",
-    communication: "Comunicación",
+    communication: "{title} · Comunicaciones",
     communications: "Comunicaciones",
     plan: "Plan de comunicaciones",
   },
