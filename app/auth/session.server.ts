@@ -71,12 +71,39 @@ export async function userFromCookieHeader(
     where: { id: hashToken(token) },
     select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: USER_SELECT } },
   });
-  if (!session || session.expiresAt.getTime() <= Date.now() || session.user.disabledAt) return null;
+  if (!session || !isInForce(session)) return null;
   if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
   }
   const { disabledAt: _disabledAt, ...user } = session.user;
   return { user, sessionId: session.id };
+}
+
+/** A session signs its user in until it expires, unless the user was disabled (a revoked session is deleted). */
+function isInForce(session: { expiresAt: Date; user: { disabledAt: Date | null } }, now = Date.now()): boolean {
+  return session.expiresAt.getTime() > now && session.user.disabledAt === null;
+}
+
+/**
+ * Of these sessions, those still in force, with who they sign in as now: for
+ * long-lived connections (the Portrait's co-editing) that were admitted once
+ * and must end when their session does.
+ */
+export async function sessionsInForce(sessionIds: readonly string[]): Promise<Map<string, SessionUser>> {
+  if (sessionIds.length === 0) return new Map();
+  const sessions = await prisma.session.findMany({
+    where: { id: { in: [...sessionIds] } },
+    select: { id: true, expiresAt: true, user: { select: USER_SELECT } },
+  });
+  const now = Date.now();
+  return new Map(
+    sessions
+      .filter((session) => isInForce(session, now))
+      .map((session) => {
+        const { disabledAt: _disabledAt, ...user } = session.user;
+        return [session.id, user] as const;
+      }),
+  );
 }
 
 export async function getSessionUser(request: Request): Promise<SessionUser | null> {

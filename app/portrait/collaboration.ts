@@ -20,10 +20,12 @@ export function canEditPortrait(role: Role): boolean {
  * Stateless messages on a Portrait document.
  *   stored            server → clients: the document is stored in the database up to this state vector
  *   comments:changed  client → server → clients: a comment was added or changed; reload the comments
+ *   session:ended     server → one client: its session was revoked or expired; it is disconnected and must sign in again
  */
 export const statelessMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("stored"), stateVector: z.base64().max(65_536) }),
   z.object({ type: z.literal("comments:changed") }),
+  z.object({ type: z.literal("session:ended") }),
 ]);
 export type StatelessMessage = z.infer<typeof statelessMessageSchema>;
 

@@ -15,8 +15,10 @@ export type PortraitSession = { doc: Y.Doc; provider: HocuspocusProvider };
  *   saving      connected, some of this browser's edits are not stored in the database yet
  *   saved       connected, everything this browser wrote is stored
  *   refused     the server would not open this document for this user
+ *   signedOut   the session ended while the document was open (signed out elsewhere,
+ *               revoked, expired, account disabled): nothing more is sent or saved
  */
-export type SaveState = "connecting" | "offline" | "saving" | "saved" | "refused";
+export type SaveState = "connecting" | "offline" | "saving" | "saved" | "refused" | "signedOut";
 
 function collaborationUrl(): string {
   const { protocol, host } = window.location;
@@ -30,6 +32,7 @@ export function usePortraitConnection(input: { documentName: string; user: Prese
   const [browserOffline, setBrowserOffline] = useState(false);
   const [unsaved, setUnsaved] = useState(false);
   const [refused, setRefused] = useState(false);
+  const [signedOut, setSignedOut] = useState(false);
   const [readOnly, setReadOnly] = useState(false);
   const userRef = useLatest(input.user);
   const commentsChangedRef = useLatest(input.onCommentsChanged);
@@ -65,6 +68,10 @@ export function usePortraitConnection(input: { documentName: string; user: Prese
           checkSaved();
         } else if (message?.type === "comments:changed") {
           commentsChangedRef.current();
+        } else if (message?.type === "session:ended") {
+          // Before the server closes the socket: without this the provider would keep trying to reconnect.
+          setSignedOut(true);
+          provider.configuration.websocketProvider.disconnect();
         }
       },
     });
@@ -95,10 +102,13 @@ export function usePortraitConnection(input: { documentName: string; user: Prese
       setSession(null);
       setSynced(false);
       setHasSynced(false);
+      setSignedOut(false);
     };
   }, [input.documentName, userRef, commentsChangedRef]);
 
-  const saveState: SaveState = refused
+  const saveState: SaveState = signedOut
+    ? "signedOut"
+    : refused
     ? "refused"
     : !hasSynced
       ? "connecting"

@@ -6,6 +6,8 @@ import { districtIdOfDocument } from "~/portrait/document";
 /** Who is on a collaboration connection: set at the WebSocket upgrade from their session cookie. */
 export type Collaborator = {
   userId: string;
+  /** The session that admitted the connection: when it ends, so does the connection (see checkSessions). */
+  sessionId: string;
   districtId: string;
   name: string;
   role: Role;
@@ -31,6 +33,22 @@ export function documentAccess(collaborator: Collaborator | undefined, documentN
   if (!districtId) throw new CollaborationRefusal("unknown-document");
   if (districtId !== collaborator.districtId) throw new CollaborationRefusal("other-district");
   return { readOnly: !canEditPortrait(collaborator.role) };
+}
+
+/**
+ * What becomes of an open connection when its session is looked at again:
+ *   keep    the session is in force with the same rights
+ *   end     the session was revoked or expired, its user disabled or moved to
+ *           another district: the browser is told it is signed out
+ *   reopen  the user can now edit, or no longer can: the browser reconnects
+ *           and is admitted with its new rights
+ */
+export function connectionAfterSessionCheck(
+  collaborator: Collaborator,
+  now: { districtId: string; role: Role } | undefined,
+): "keep" | "end" | "reopen" {
+  if (!now || now.districtId !== collaborator.districtId) return "end";
+  return canEditPortrait(now.role) === canEditPortrait(collaborator.role) ? "keep" : "reopen";
 }
 
 /**

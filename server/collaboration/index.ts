@@ -2,11 +2,11 @@ import { STATUS_CODES, type IncomingMessage, type Server as HttpServer } from "n
 import type { Duplex } from "node:stream";
 import { Server, type Extension, type onAuthenticatePayload, type onStatelessPayload } from "@hocuspocus/server";
 import * as Y from "yjs";
-import { userFromCookieHeader } from "~/auth/session.server";
-import { COLLABORATION_PATH, parseStatelessMessage } from "~/portrait/collaboration";
+import { sessionsInForce, userFromCookieHeader } from "~/auth/session.server";
+import { COLLABORATION_PATH, parseStatelessMessage, type StatelessMessage } from "~/portrait/collaboration";
 import { portraitDocumentName } from "~/portrait/document";
 import { docFromState, loadPortraitState, storePortraitState, type PortraitDocuments } from "~/portrait/portrait.server";
-import { documentAccess, isAllowedOrigin, type ConnectionContext } from "./access";
+import { connectionAfterSessionCheck, documentAccess, isAllowedOrigin, type ConnectionContext } from "./access";
 import { PortraitPersistence, type PortraitStateStore } from "./persistence";
 import { PortraitRedis, redisConfiguration } from "./redis";
 
@@ -17,6 +17,10 @@ export const MAX_COLLABORATION_MESSAGE_BYTES = 8 * 1024 * 1024;
 /** Edits are stored this long after the last one, and at least this often while editing goes on. */
 export const STORE_DEBOUNCE_MS = 2_000;
 export const STORE_MAX_DEBOUNCE_MS = 10_000;
+/** How often open connections' sessions are looked at again: a revoked session stops editing within this time. */
+export const SESSION_CHECK_MS = 10_000;
+/** The WebSocket close code for "your session ended" (4000–4999 are the application's own). */
+export const SESSION_ENDED_CLOSE_CODE = 4401;
 /** "comments:changed" is passed on at most this often per document. */
 const COMMENT_NOTICE_INTERVAL_MS = 250;
 
@@ -31,6 +35,8 @@ export type CollaborationDeps = {
   stateStore?: PortraitStateStore;
   debounceMs?: number;
   maxDebounceMs?: number;
+  /** How often open connections' sessions are checked (SESSION_CHECK_MS); 0 leaves it to calls of checkSessions. */
+  sessionCheckMs?: number;
   log?: Log;
 };
 
@@ -93,9 +99,9 @@ export function createCollaborationServer(httpServer: HttpServer, deps: Collabor
     const session = await userFromCookieHeader(request.headers.cookie);
     if (!session) return refuse(socket, 401);
     if (closing) return refuse(socket, 503);
-    const { user } = session;
+    const { user, sessionId } = session;
     const context: ConnectionContext = {
-      collaborator: { userId: user.id, districtId: user.districtId, name: user.name, role: user.role },
+      collaborator: { userId: user.id, sessionId, districtId: user.districtId, name: user.name, role: user.role },
     };
     webSocketServer.handleUpgrade(request, socket, head, (webSocket) => {
       webSocket.on("error", (error) => log(`Collaboration socket error: ${error.message}`));
@@ -117,6 +123,46 @@ export function createCollaborationServer(httpServer: HttpServer, deps: Collabor
     });
   };
   httpServer.on("upgrade", onUpgrade);
+
+  /**
+   * Looks at every open connection's session again (one query for all of
+   * them): a connection whose session was revoked or expired, or whose user
+   * was disabled, is told so and closed; one whose editing rights changed is
+   * closed so that it reconnects with its new rights. Resolves with how many
+   * connections were ended and reopened.
+   */
+  async function checkSessions(): Promise<{ ended: number; reopened: number }> {
+    const connections = [...hocuspocus.documents.values()].flatMap((document) => document.getConnections());
+    const collaborators = connections.flatMap((connection) => {
+      const collaborator = (connection.context as ConnectionContext).collaborator;
+      return collaborator ? [{ connection, collaborator }] : [];
+    });
+    const inForce = await sessionsInForce([...new Set(collaborators.map(({ collaborator }) => collaborator.sessionId))]);
+    const outcome = { ended: 0, reopened: 0 };
+    for (const { connection, collaborator } of collaborators) {
+      const next = connectionAfterSessionCheck(collaborator, inForce.get(collaborator.sessionId));
+      if (next === "keep") continue;
+      if (next === "end") {
+        // The message comes before the close frame, so the browser stops reconnecting and says why.
+        connection.sendStateless(JSON.stringify({ type: "session:ended" } satisfies StatelessMessage));
+        connection.webSocket.close(SESSION_ENDED_CLOSE_CODE, "session-ended");
+        outcome.ended += 1;
+      } else {
+        connection.webSocket.close(4205, "rights-changed");
+        outcome.reopened += 1;
+      }
+    }
+    return outcome;
+  }
+  const sessionCheckMs = deps.sessionCheckMs ?? SESSION_CHECK_MS;
+  const sessionCheck =
+    sessionCheckMs > 0
+      ? setInterval(() => {
+          if (closing) return;
+          checkSessions().catch((error: unknown) => log(`Collaboration session check failed: ${(error as Error).message}`));
+        }, sessionCheckMs)
+      : undefined;
+  sessionCheck?.unref();
 
   /** Server-side reads and changes go through the live document when it is loaded, so editors see them. */
   const documents: PortraitDocuments = {
@@ -143,9 +189,11 @@ export function createCollaborationServer(httpServer: HttpServer, deps: Collabor
   return {
     hocuspocus,
     documents,
+    checkSessions,
     /** Refuses new connections, disconnects everyone, then stores every document. Resolves before the database may close. */
     async close() {
       closing = true;
+      clearInterval(sessionCheck);
       httpServer.off("upgrade", onUpgrade);
       for (const timer of pendingCommentNotice.values()) clearTimeout(timer);
       hocuspocus.closeConnections();

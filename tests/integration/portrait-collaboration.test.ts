@@ -2,11 +2,13 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { revokeAllSessions } from "~/auth/session.server";
 import { createDistrict } from "~/models/district.server";
 import { addCompetency, competencyIds, competencyTitle, portraitDocumentName, readPortrait, setPlainText, writePortrait, type PortraitContent } from "~/portrait/document";
+import { parseStatelessMessage } from "~/portrait/collaboration";
 import { loadPortraitState, docFromState, storePortraitState } from "~/portrait/portrait.server";
 import { prisma } from "~/utils/db.server";
-import { createCollaborationServer, type CollaborationServer } from "../../server/collaboration";
+import { createCollaborationServer, SESSION_ENDED_CLOSE_CODE, type CollaborationServer } from "../../server/collaboration";
 import type { PortraitStateStore } from "../../server/collaboration/persistence";
 import { SOCKET_PATH } from "../../server/socket";
 import { useTestDatabase } from "../support/database";
@@ -33,6 +35,8 @@ async function start(options: { stateStore?: PortraitStateStore; redisUrl?: stri
     redisUrl: options.redisUrl,
     debounceMs: 50,
     maxDebounceMs: 200,
+    // The tests call checkSessions themselves.
+    sessionCheckMs: 0,
     stateStore: options.stateStore,
     log: () => undefined,
   });
@@ -187,6 +191,84 @@ describe("connecting to the collaboration server", () => {
     const later = new Promise<void>((resolve) => leader.provider.on("stateless", ({ payload }: { payload: string }) => payload.includes("comments") && resolve()));
     for (let i = 0; i < 5; i++) member.provider.sendStateless(JSON.stringify({ type: "comments:changed" }));
     await later;
+  });
+});
+
+describe("a session that ends while the Portrait is open", () => {
+  async function newFacilitator(label: string) {
+    const user = await prisma.user.create({ data: { districtId, email: `${label}@collab.example`, name: label, role: "facilitator" }, select: { id: true } });
+    return { userId: user.id, cookie: await sessionCookieFor(user.id) };
+  }
+  const sessionEnded = (client: PortraitClient) =>
+    new Promise<void>((resolve) => client.provider.on("stateless", ({ payload }: { payload: string }) => parseStatelessMessage(payload)?.type === "session:ended" && resolve()));
+  const closeCode = (client: PortraitClient) => new Promise<number>((resolve) => client.socket.on("close", ({ event }: { event: { code: number } }) => resolve(event.code)));
+
+  it("keeps every connection whose session is still in force", async () => {
+    const leader = open(cookies.leader);
+    await synced(leader);
+    expect(await server.collaboration.checkSessions()).toEqual({ ended: 0, reopened: 0 });
+    expect(leader.provider.isSynced).toBe(true);
+  });
+
+  it("tells a revoked session's browser it is signed out and closes it; the others keep editing", async () => {
+    const leaving = await newFacilitator("leaving");
+    const client = open(leaving.cookie);
+    const leader = open(cookies.leader);
+    await Promise.all([synced(client), synced(leader)]);
+    const told = sessionEnded(client);
+    const closed = closeCode(client);
+
+    await revokeAllSessions(leaving.userId);
+    expect(await server.collaboration.checkSessions()).toEqual({ ended: 1, reopened: 0 });
+    await told;
+    expect(await closed).toBe(SESSION_ENDED_CLOSE_CODE);
+    client.destroy();
+    // It cannot come back with the same cookie.
+    expect(await handshakeStatus(server.url, { Cookie: leaving.cookie })).toBe(401);
+
+    addCompetency(leader.doc, { id: "c4afterrevoke", title: "Still editing" });
+    await untilStored(leader);
+    expect(competencyIds(docFromState(await loadPortraitState(districtId)))).toContain("c4afterrevoke");
+  });
+
+  it("ends the connection of a user who was disabled", async () => {
+    const disabled = await newFacilitator("disabled-later");
+    const client = open(disabled.cookie);
+    await synced(client);
+    const told = sessionEnded(client);
+    await prisma.user.update({ where: { id: disabled.userId }, data: { disabledAt: new Date() } });
+    expect(await server.collaboration.checkSessions()).toMatchObject({ ended: 1 });
+    await told;
+    client.destroy();
+  });
+
+  it("reconnects a user whose role changed, with their new rights", async () => {
+    const demoted = await newFacilitator("demoted");
+    const client = open(demoted.cookie);
+    expect(await authenticated(client)).toBe("read-write");
+    await synced(client);
+    const school = await prisma.school.findFirstOrThrow({ where: { districtId }, select: { id: true } });
+    await prisma.user.update({ where: { id: demoted.userId }, data: { role: "school", schoolId: school.id } });
+    const scope = new Promise<string>((resolve) => client.provider.on("authenticated", ({ scope }: { scope: string }) => resolve(scope)));
+    expect(await server.collaboration.checkSessions()).toEqual({ ended: 0, reopened: 1 });
+    expect(await scope).toBe("readonly");
+    await synced(client);
+  });
+
+  it("takes the notice from the server only: a browser cannot send it to the others", async () => {
+    const leader = open(cookies.leader);
+    const member = open(cookies.school);
+    await Promise.all([synced(leader), synced(member)]);
+    let forwarded = false;
+    leader.provider.on("stateless", ({ payload }: { payload: string }) => {
+      if (payload.includes("session:ended")) forwarded = true;
+    });
+    const marker = new Promise<void>((resolve) => leader.provider.on("stateless", ({ payload }: { payload: string }) => payload.includes("comments") && resolve()));
+    member.provider.sendStateless(JSON.stringify({ type: "session:ended" }));
+    member.provider.sendStateless(JSON.stringify({ type: "comments:changed" }));
+    await marker;
+    expect(forwarded).toBe(false);
+    expect(leader.provider.isSynced).toBe(true);
   });
 });
 

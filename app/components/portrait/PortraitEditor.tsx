@@ -51,7 +51,7 @@ export function PortraitEditor({ documentName, me, canEdit, threads, initial }: 
     onCommentsChanged: () => revalidator.revalidate(),
   });
   const outline = usePortraitOutline(session?.doc ?? null);
-  const editable = canEdit && !readOnly;
+  const editable = canEdit && !readOnly && saveState !== "signedOut";
 
   useEffect(() => {
     const target = focusAfterRender.current;
@@ -140,6 +140,12 @@ export function PortraitEditor({ documentName, me, canEdit, threads, initial }: 
       <p role="status" className="visually-hidden">
         {announcement}
       </p>
+      {saveState === "signedOut" ? (
+        <div className="alert alert--error" role="alert">
+          <p>{t("portrait.status.signedOutHelp")}</p>
+          <a href={`/login?redirectTo=${encodeURIComponent("/portrait")}`}>{t("portrait.status.signIn")}</a>
+        </div>
+      ) : null}
       <div className="portrait-layout">
         <div className="portrait-document">
           {session && ready ? (

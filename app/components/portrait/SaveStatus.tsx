@@ -7,6 +7,7 @@ const MESSAGES = {
   saving: "portrait.status.saving",
   saved: "portrait.status.saved",
   refused: "portrait.status.refused",
+  signedOut: "portrait.status.signedOut",
 } as const;
 
 /** Whether this browser's edits are stored, announced politely as it changes. */
@@ -18,7 +19,7 @@ export function SaveStatus({ state, readOnly }: { state: SaveState; readOnly: bo
         <span className="save-status__dot" aria-hidden="true" />
         {t(MESSAGES[state])}
       </p>
-      {readOnly && state !== "refused" ? <p className="save-status__note">{t("portrait.status.readOnly")}</p> : null}
+      {readOnly && state !== "refused" && state !== "signedOut" ? <p className="save-status__note">{t("portrait.status.readOnly")}</p> : null}
     </div>
   );
 }

@@ -28,6 +28,9 @@ export default {
     refused: "This Portrait could not be opened",
     readOnly: "Read-only: you can comment.",
     refusedHelp: "The server did not let this account open the Portrait. Sign in again, or ask your district leader.",
+    signedOut: "Signed out — not saving",
+    signedOutHelp: "Your session ended (you signed out on another device, or your account was changed). Edits made after that were not saved. Sign in again to keep working on the Portrait.",
+    signIn: "Sign in again",
   },
   presence: {
     heading: { one: "{count} person here", other: "{count} people here" },

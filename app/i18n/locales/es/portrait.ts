@@ -30,6 +30,9 @@ export default {
     refused: "No se pudo abrir este perfil",
     readOnly: "Solo lectura: puede comentar.",
     refusedHelp: "El servidor no permitió que esta cuenta abriera el perfil. Inicie sesión de nuevo o consulte con el líder de su distrito.",
+    signedOut: "Sesión cerrada — no se guarda",
+    signedOutHelp: "Su sesión terminó (cerró la sesión en otro dispositivo o se cambió su cuenta). Los cambios hechos después no se guardaron. Inicie sesión de nuevo para seguir trabajando en el perfil.",
+    signIn: "Iniciar sesión de nuevo",
   },
   presence: {
     heading: { one: "{count} persona aquí", other: "{count} personas aquí" },
