@@ -323,6 +323,29 @@ test.describe("Portrait of a Graduate", () => {
     await close(facilitator);
   });
 
+  test("an editor signed out from another device is told at once that nothing more is saved", async ({ page, browser }) => {
+    const editor = await openAs(browser, DEMO.facilitator);
+    await typeInto(vision(editor.page), ` Before${unique()}`, "end");
+    await expect(editor.page.getByText("Saved", { exact: true })).toBeVisible();
+
+    // The same person, on another device, signs out everywhere else.
+    await signIn(page, DEMO.facilitator);
+    await page.goto("/account");
+    await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+    await expect(page.getByText(/other sessions? (was|were) ended/)).toBeVisible();
+
+    // Within the server's session check (10 s), the open editor says so and stops editing.
+    await expect(editor.page.getByText("Signed out — not saving")).toBeVisible({ timeout: 20_000 });
+    await expect(editor.page.getByRole("alert")).toContainText("Your session ended");
+    await expect(vision(editor.page)).toHaveAttribute("contenteditable", "false");
+    // Nobody is shown as present any more: this browser no longer hears from the others.
+    await expect(editor.page.getByRole("region", { name: /people here/ })).toHaveCount(0);
+    await expect(editor.page.getByRole("link", { name: "Sign in again" })).toHaveAttribute("href", "/login?redirectTo=%2Fportrait");
+    await expectAccessible(editor.page);
+    await editor.page.screenshot({ path: test.info().outputPath("signed-out.png"), fullPage: true });
+    await close(editor);
+  });
+
   test("pasted HTML is filtered by the editor schema and never reaches another browser or the stored document", async ({ page, browser, baseURL }) => {
     await signIn(page, DEMO.leader);
     await page.goto("/portrait");

@@ -135,7 +135,7 @@ export function PortraitEditor({ documentName, me, canEdit, threads, initial }: 
     <div className="portrait-editor" data-document={documentName}>
       <div className="portrait-editor__bar">
         <SaveStatus state={saveState} readOnly={!canEdit || readOnly} />
-        {session && ready ? <PresenceList provider={session.provider} fieldLabel={fieldLabel} /> : null}
+        {session && ready && saveState !== "signedOut" ? <PresenceList provider={session.provider} fieldLabel={fieldLabel} /> : null}
       </div>
       <p role="status" className="visually-hidden">
         {announcement}
