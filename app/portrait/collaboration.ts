@@ -21,11 +21,13 @@ export function canEditPortrait(role: Role): boolean {
  *   stored            server → clients: the document is stored in the database up to this state vector
  *   comments:changed  client → server → clients: a comment was added or changed; reload the comments
  *   session:ended     server → one client: its session was revoked or expired; it is disconnected and must sign in again
+ *   you               server → one client, on connecting: how it is shown to the others (its awareness `user`, exactly)
  */
 export const statelessMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("stored"), stateVector: z.base64().max(65_536) }),
   z.object({ type: z.literal("comments:changed") }),
   z.object({ type: z.literal("session:ended") }),
+  z.object({ type: z.literal("you"), user: z.lazy(() => presenceUserSchema) }),
 ]);
 export type StatelessMessage = z.infer<typeof statelessMessageSchema>;
 
@@ -65,12 +67,14 @@ export function presenceColour(userId: string): string {
 }
 
 /** What each browser puts in its awareness state. Other clients' states are untrusted: parse them. */
+const presenceUserSchema = z.object({
+  name: z.string().min(1).max(120),
+  color: z.string().regex(/^#[0-9a-f]{6}$/i),
+  role: z.enum(["leader", "facilitator", "school"]).optional(),
+});
+
 export const presenceSchema = z.object({
-  user: z.object({
-    name: z.string().min(1).max(120),
-    color: z.string().regex(/^#[0-9a-f]{6}$/i),
-    role: z.enum(["leader", "facilitator", "school"]).optional(),
-  }),
+  user: presenceUserSchema,
   /** The field the person is in, e.g. "vision" or "competency:<id>:middle". */
   field: z.string().max(120).nullable().optional(),
 });

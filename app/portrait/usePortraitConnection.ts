@@ -25,7 +25,7 @@ function collaborationUrl(): string {
   return `${protocol === "https:" ? "wss" : "ws"}://${host}${COLLABORATION_PATH}`;
 }
 
-export function usePortraitConnection(input: { documentName: string; user: Presence["user"]; onCommentsChanged: () => void }) {
+export function usePortraitConnection(input: { documentName: string; onCommentsChanged: () => void }) {
   const [session, setSession] = useState<PortraitSession | null>(null);
   const [hasSynced, setHasSynced] = useState(false);
   const [synced, setSynced] = useState(false);
@@ -33,14 +33,16 @@ export function usePortraitConnection(input: { documentName: string; user: Prese
   const [unsaved, setUnsaved] = useState(false);
   const [refused, setRefused] = useState(false);
   const [signedOut, setSignedOut] = useState(false);
+  /** How the others see this browser, as the server said on connecting (presence and carets use it). */
+  const [identity, setIdentity] = useState<Presence["user"] | null>(null);
   const [readOnly, setReadOnly] = useState(false);
-  const userRef = useLatest(input.user);
   const commentsChangedRef = useLatest(input.onCommentsChanged);
 
   useEffect(() => {
     const doc = new Y.Doc();
     let stored = new Map<number, number>();
     const checkSaved = () => setUnsaved((stored.get(doc.clientID) ?? 0) < Y.getState(doc.store, doc.clientID));
+    const created: { provider?: HocuspocusProvider } = {};
     const provider = new HocuspocusProvider({
       url: collaborationUrl(),
       name: input.documentName,
@@ -55,7 +57,11 @@ export function usePortraitConnection(input: { documentName: string; user: Prese
         setHasSynced(true);
       },
       onStatus: ({ status }) => {
-        if (status !== "connected") setSynced(false);
+        if (status === "connected") return;
+        setSynced(false);
+        // Shown as nobody until the server says again who this browser is (the name may have changed meanwhile).
+        // (The provider reports "connecting" while it is being constructed: hence `created`.)
+        if (status === "disconnected") created.provider?.setAwarenessField("user", null);
       },
       onStateless: ({ payload }) => {
         const message = parseStatelessMessage(payload);
@@ -68,6 +74,9 @@ export function usePortraitConnection(input: { documentName: string; user: Prese
           checkSaved();
         } else if (message?.type === "comments:changed") {
           commentsChangedRef.current();
+        } else if (message?.type === "you") {
+          provider.setAwarenessField("user", message.user);
+          setIdentity(message.user);
         } else if (message?.type === "session:ended") {
           // Before the server closes the socket: without this the provider would keep trying to reconnect.
           setSignedOut(true);
@@ -75,7 +84,7 @@ export function usePortraitConnection(input: { documentName: string; user: Prese
         }
       },
     });
-    provider.setAwarenessField("user", userRef.current);
+    created.provider = provider;
     doc.on("update", checkSaved);
 
     const websocket = provider.configuration.websocketProvider;
@@ -103,8 +112,9 @@ export function usePortraitConnection(input: { documentName: string; user: Prese
       setSynced(false);
       setHasSynced(false);
       setSignedOut(false);
+      setIdentity(null);
     };
-  }, [input.documentName, userRef, commentsChangedRef]);
+  }, [input.documentName, commentsChangedRef]);
 
   const saveState: SaveState = signedOut
     ? "signedOut"
@@ -118,7 +128,7 @@ export function usePortraitConnection(input: { documentName: string; user: Prese
           ? "saving"
           : "saved";
 
-  return { session, ready: session !== null && hasSynced, saveState, readOnly };
+  return { session, ready: session !== null && hasSynced && identity !== null, identity, saveState, readOnly };
 }
 
 export type PortraitOutline = { ids: string[]; titles: Record<string, string> };

@@ -6,7 +6,7 @@ import { EvidenceCountsProvider } from "~/components/portrait/EvidenceCounts";
 import { PortraitEditor } from "~/components/portrait/PortraitEditor";
 import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
-import { canEditPortrait, presenceColour } from "~/portrait/collaboration";
+import { canEditPortrait } from "~/portrait/collaboration";
 import { commentFormSchema } from "~/portrait/comments";
 import { listCommentThreads, runCommentCommand } from "~/portrait/comments.server";
 import { portraitDocumentName } from "~/portrait/document";
@@ -25,7 +25,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   return {
     documentName: portraitDocumentName(user.districtId),
-    me: { name: user.name, color: presenceColour(user.id), role: user.role },
     canEdit: canEditPortrait(user.role),
     threads,
     initial,
@@ -48,14 +47,14 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function PortraitDraft() {
-  const { documentName, me, canEdit, threads, initial, evidence } = useLoaderData<typeof loader>();
+  const { documentName, canEdit, threads, initial, evidence } = useLoaderData<typeof loader>();
   const { t } = useLocale();
   return (
     <>
       <h1>{t("portrait.title")}</h1>
       <p className="muted">{canEdit ? t("portrait.editor.lead") : t("portrait.editor.leadReadOnly")}</p>
       <EvidenceCountsProvider value={evidence}>
-        <PortraitEditor documentName={documentName} me={me} canEdit={canEdit} threads={threads} initial={initial} />
+        <PortraitEditor documentName={documentName} canEdit={canEdit} threads={threads} initial={initial} />
       </EvidenceCountsProvider>
     </>
   );

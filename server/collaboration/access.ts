@@ -17,7 +17,7 @@ export type ConnectionContext = { collaborator?: Collaborator };
 
 /** Why a connection or a document is refused; `reason` reaches the client in Hocuspocus' permission-denied message. */
 export class CollaborationRefusal extends Error {
-  constructor(readonly reason: "unknown-document" | "other-district" | "signed-out") {
+  constructor(readonly reason: "unknown-document" | "other-district" | "signed-out" | "presence") {
     // No message: Hocuspocus logs hook errors that have one, and a refusal is not a server error.
     super("");
   }

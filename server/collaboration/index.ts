@@ -1,13 +1,21 @@
 import { STATUS_CODES, type IncomingMessage, type Server as HttpServer } from "node:http";
 import type { Duplex } from "node:stream";
-import { Server, type Extension, type onAuthenticatePayload, type onStatelessPayload } from "@hocuspocus/server";
+import {
+  Server,
+  type beforeHandleMessagePayload,
+  type connectedPayload,
+  type Extension,
+  type onAuthenticatePayload,
+  type onStatelessPayload,
+} from "@hocuspocus/server";
 import * as Y from "yjs";
 import { sessionsInForce, userFromCookieHeader } from "~/auth/session.server";
 import { COLLABORATION_PATH, parseStatelessMessage, type StatelessMessage } from "~/portrait/collaboration";
 import { portraitDocumentName } from "~/portrait/document";
 import { docFromState, loadPortraitState, storePortraitState, type PortraitDocuments } from "~/portrait/portrait.server";
-import { connectionAfterSessionCheck, documentAccess, isAllowedOrigin, type ConnectionContext } from "./access";
+import { CollaborationRefusal, connectionAfterSessionCheck, documentAccess, isAllowedOrigin, type ConnectionContext } from "./access";
 import { PortraitPersistence, type PortraitStateStore } from "./persistence";
+import { awarenessEntries, mayApplyAwareness, presenceIdentity } from "./presence";
 import { PortraitRedis, redisConfiguration } from "./redis";
 
 export { COLLABORATION_PATH };
@@ -65,6 +73,28 @@ export function createCollaborationServer(httpServer: HttpServer, deps: Collabor
       async onAuthenticate({ documentName, context, connectionConfig }: onAuthenticatePayload) {
         const { readOnly } = documentAccess((context as ConnectionContext).collaborator, documentName);
         connectionConfig.readOnly = readOnly;
+      },
+      async connected({ connection, context }: connectedPayload) {
+        const collaborator = (context as ConnectionContext).collaborator;
+        if (!collaborator) return;
+        // The browser shows itself to the others as the server says, never as the page thought.
+        connection.sendStateless(JSON.stringify({ type: "you", user: presenceIdentity(collaborator) } satisfies StatelessMessage));
+      },
+      async beforeHandleMessage({ update, context, document }: beforeHandleMessagePayload) {
+        const collaborator = (context as ConnectionContext).collaborator;
+        if (!collaborator) return;
+        const entries = awarenessEntries(update);
+        if (!entries) return;
+        const view = {
+          clockOf: (clientId: number) => document.awareness.meta.get(clientId)?.clock,
+          // A connection of the same person is not "another": it may be this browser's own, not yet timed out after a network drop.
+          ownedByAnother: (clientId: number) =>
+            [...document.connections.values()].some(
+              (owner) => owner.clients.has(clientId) && (owner.connection.context as ConnectionContext).collaborator?.userId !== collaborator.userId,
+            ),
+        };
+        // Hocuspocus closes a connection whose message is refused here: only a tampered browser gets there.
+        if (!mayApplyAwareness(entries, presenceIdentity(collaborator), view)) throw new CollaborationRefusal("presence");
       },
       async onStateless({ payload, document }: onStatelessPayload) {
         const message = parseStatelessMessage(payload);

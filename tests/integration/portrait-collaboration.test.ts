@@ -1,11 +1,13 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type * as Y from "yjs";
+import * as encoding from "lib0/encoding";
+import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
+import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { revokeAllSessions } from "~/auth/session.server";
 import { createDistrict } from "~/models/district.server";
 import { addCompetency, competencyIds, competencyTitle, portraitDocumentName, readPortrait, setPlainText, writePortrait, type PortraitContent } from "~/portrait/document";
-import { parseStatelessMessage } from "~/portrait/collaboration";
+import { parseStatelessMessage, presenceColour } from "~/portrait/collaboration";
 import { loadPortraitState, docFromState, storePortraitState } from "~/portrait/portrait.server";
 import { prisma } from "~/utils/db.server";
 import { createCollaborationServer, SESSION_ENDED_CLOSE_CODE, type CollaborationServer } from "../../server/collaboration";
@@ -67,6 +69,15 @@ async function until(check: () => boolean) {
 }
 
 const vision = (doc: Y.Doc) => JSON.stringify(readPortrait(doc).vision);
+
+/** An awareness message as the Hocuspocus provider frames one, with any update in it. */
+function awarenessMessageFor(documentName: string, update: Uint8Array) {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, documentName);
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
 
 beforeAll(async () => {
   const district = await createDistrict({
@@ -165,7 +176,7 @@ describe("connecting to the collaboration server", () => {
     expect(competencyIds(docFromState(await loadPortraitState(districtId)))).not.toContain("c2schoolattempt");
 
     // Presence works for read-only members: the leader sees them.
-    member.provider.setAwarenessField("user", { name: "Sam School", color: "#047857" });
+    member.provider.setAwarenessField("user", await member.identity());
     await new Promise<void>((resolve) => {
       const check = () => {
         const names = [...leader.provider.awareness!.getStates().values()].map((state) => (state.user as { name?: string } | undefined)?.name);
@@ -191,6 +202,77 @@ describe("connecting to the collaboration server", () => {
     const later = new Promise<void>((resolve) => leader.provider.on("stateless", ({ payload }: { payload: string }) => payload.includes("comments") && resolve()));
     for (let i = 0; i < 5; i++) member.provider.sendStateless(JSON.stringify({ type: "comments:changed" }));
     await later;
+  });
+});
+
+describe("presence", () => {
+  const namesSeenBy = (client: PortraitClient) =>
+    [...client.provider.awareness!.getStates().values()].map((state) => (state.user as { name?: string } | undefined)?.name);
+  const closed = (client: PortraitClient) => new Promise<void>((resolve) => client.provider.on("close", () => resolve()));
+
+  it("tells each browser how the others see it: the stored name, a colour and the role", async () => {
+    const leader = open(cookies.leader);
+    const member = open(cookies.school);
+    expect(await leader.identity()).toEqual({ name: "Lea Leader", color: presenceColour((await prisma.user.findFirstOrThrow({ where: { email: "lea@collab.example" } })).id), role: "leader" });
+    expect(await member.identity()).toMatchObject({ name: "Sam School", role: "school" });
+  });
+
+  it("shows a browser under another name to nobody, and closes its connection", async () => {
+    const leader = open(cookies.leader);
+    const forger = open(cookies.facilitator);
+    await Promise.all([synced(leader), synced(forger)]);
+    const gone = closed(forger);
+    forger.provider.setAwarenessField("user", { ...(await forger.identity()), name: "Lea Leader (superintendent)" });
+    await gone;
+    // An honest browser that announces itself afterwards is seen; the forged name never was.
+    const member = open(cookies.school);
+    await synced(member);
+    member.provider.setAwarenessField("user", await member.identity());
+    await until(() => namesSeenBy(leader).includes("Sam School"));
+    expect(namesSeenBy(leader)).not.toContain("Lea Leader (superintendent)");
+    const live = server.collaboration.hocuspocus.documents.get(portraitDocumentName(districtId))!;
+    expect([...live.awareness.getStates().values()].map((state) => (state.user as { name?: string } | undefined)?.name)).not.toContain("Lea Leader (superintendent)");
+    forger.destroy();
+  });
+
+  it("lets a browser that comes back take over its own presence while its old connection lingers", async () => {
+    const before = open(cookies.facilitator);
+    await synced(before);
+    before.provider.setAwarenessField("user", await before.identity());
+    // The same browser tab reconnecting: the same Yjs client id, a new connection, the old one not timed out yet.
+    const again = new Y.Doc();
+    again.clientID = before.doc.clientID;
+    const after = open(cookies.facilitator, portraitDocumentName(districtId), again);
+    await synced(after);
+    let refused = false;
+    after.provider.on("close", () => (refused = true));
+    after.provider.setAwarenessField("user", await after.identity());
+    after.provider.setAwarenessField("field", "vision");
+    const live = server.collaboration.hocuspocus.documents.get(portraitDocumentName(districtId))!;
+    await until(() => (live.awareness.getStates().get(again.clientID) as { field?: string } | undefined)?.field === "vision");
+    expect(refused).toBe(false);
+    before.destroy();
+  });
+
+  it("does not let one browser write over another's presence", async () => {
+    const leader = open(cookies.leader);
+    const member = open(cookies.school);
+    await Promise.all([synced(leader), synced(member)]);
+    leader.provider.setAwarenessField("user", await leader.identity());
+    await until(() => namesSeenBy(member).includes("Lea Leader"));
+    // The member writes a state, with its own identity, under the leader's client id and a newer clock.
+    const leaderClient = leader.doc.clientID;
+    const forged = new Awareness(new Y.Doc());
+    forged.clientID = leaderClient;
+    forged.meta.set(leaderClient, { clock: 1_000, lastUpdated: Date.now() });
+    forged.states.set(leaderClient, { user: await member.identity() });
+    const gone = closed(member);
+    member.socket.send(awarenessMessageFor(portraitDocumentName(districtId), encodeAwarenessUpdate(forged, [leaderClient])));
+    await gone;
+    expect(namesSeenBy(leader).filter((name) => name === "Lea Leader")).toHaveLength(1);
+    const live = server.collaboration.hocuspocus.documents.get(portraitDocumentName(districtId))!;
+    expect((live.awareness.getStates().get(leaderClient)?.user as { name?: string } | undefined)?.name).toBe("Lea Leader");
+    forged.destroy();
   });
 });
 
@@ -360,11 +442,12 @@ describe("several nodes", () => {
       await Promise.all([synced(onFirst!), synced(onSecond!)]);
       addCompetency(onFirst!.doc, { id: "c8acrossnodes01", title: "Across nodes" });
       await untilDoc(onSecond!, (doc) => competencyIds(doc).includes("c8acrossnodes01"));
-      onSecond!.provider.setAwarenessField("user", { name: "On the second node", color: "#0e7490" });
+      // The same person on both nodes: only the second one announces itself.
+      onSecond!.provider.setAwarenessField("user", await onSecond!.identity());
       await new Promise<void>((resolve) => {
         const check = () => {
           const names = [...onFirst!.provider.awareness!.getStates().values()].map((state) => (state.user as { name?: string } | undefined)?.name);
-          if (names.includes("On the second node")) resolve();
+          if (names.includes("Olu Other")) resolve();
         };
         onFirst!.provider.on("awarenessChange", check);
         check();

@@ -1,7 +1,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { COLLABORATION_PATH, decodeBase64, parseStatelessMessage } from "~/portrait/collaboration";
+import { COLLABORATION_PATH, decodeBase64, parseStatelessMessage, type Presence } from "~/portrait/collaboration";
 
 /** A Node WebSocket that sends a session cookie with its handshake, as a browser would. */
 export function cookieWebSocket(cookie: string | undefined) {
@@ -22,6 +22,8 @@ export type PortraitClient = {
   socket: HocuspocusProviderWebsocket;
   /** The last state vector the server said it stored. */
   stored: () => Map<number, number>;
+  /** How the server said this client is shown to the others ("you"), once it did. */
+  identity: () => Promise<Presence["user"]>;
   destroy(): void;
 };
 
@@ -37,9 +39,12 @@ export function openPortrait(httpUrl: string, documentName: string, cookie: stri
   });
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: documentName, document: doc });
   let stored = new Map<number, number>();
+  let identify: (user: Presence["user"]) => void = () => undefined;
+  const identity = new Promise<Presence["user"]>((resolve) => (identify = resolve));
   provider.on("stateless", ({ payload }: { payload: string }) => {
     const message = parseStatelessMessage(payload);
     if (message?.type === "stored") stored = Y.decodeStateVector(decodeBase64(message.stateVector));
+    if (message?.type === "you") identify(message.user);
   });
   provider.attach();
   return {
@@ -47,6 +52,7 @@ export function openPortrait(httpUrl: string, documentName: string, cookie: stri
     provider,
     socket,
     stored: () => stored,
+    identity: () => identity,
     destroy() {
       provider.destroy();
       socket.destroy();

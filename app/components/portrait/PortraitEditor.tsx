@@ -3,7 +3,7 @@ import type { Editor } from "@tiptap/core";
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import type { MessageKey } from "~/i18n/i18n";
 import { useLocale } from "~/i18n/useLocale";
-import type { Presence, StatelessMessage } from "~/portrait/collaboration";
+import type { StatelessMessage } from "~/portrait/collaboration";
 import { commentRange, type HighlightedComment } from "~/portrait/comment-highlights";
 import type { CommentThread } from "~/portrait/comments";
 import { newCompetencyId } from "~/portrait/competency-id";
@@ -27,7 +27,6 @@ import { SaveStatus } from "./SaveStatus";
 
 type PortraitEditorProps = {
   documentName: string;
-  me: Presence["user"];
   canEdit: boolean;
   threads: readonly CommentThread[];
   /** The stored draft, shown read-only until the live document has synced (and without JavaScript). */
@@ -36,7 +35,7 @@ type PortraitEditorProps = {
 
 const FIELD_PATTERN = /^competency:([a-z0-9]+):(description|elementary|middle|high)$/;
 
-export function PortraitEditor({ documentName, me, canEdit, threads, initial }: PortraitEditorProps) {
+export function PortraitEditor({ documentName, canEdit, threads, initial }: PortraitEditorProps) {
   const { t } = useLocale();
   const revalidator = useRevalidator();
   const [announcement, setAnnouncement] = useState("");
@@ -45,9 +44,8 @@ export function PortraitEditor({ documentName, me, canEdit, threads, initial }: 
   const editors = useRef(new Map<string, Editor>());
   const focusAfterRender = useRef<string | null>(null);
 
-  const { session, ready, saveState, readOnly } = usePortraitConnection({
+  const { session, ready, identity, saveState, readOnly } = usePortraitConnection({
     documentName,
-    user: me,
     onCommentsChanged: () => revalidator.revalidate(),
   });
   const outline = usePortraitOutline(session?.doc ?? null);
@@ -148,7 +146,7 @@ export function PortraitEditor({ documentName, me, canEdit, threads, initial }: 
       ) : null}
       <div className="portrait-layout">
         <div className="portrait-document">
-          {session && ready ? (
+          {session && ready && identity ? (
             <>
               <section className="card portrait-vision">
                 <RichField
@@ -157,7 +155,7 @@ export function PortraitEditor({ documentName, me, canEdit, threads, initial }: 
                   label={t("portrait.vision.heading")}
                   labelAs="h2"
                   editable={editable}
-                  user={me}
+                  user={identity}
                   comments={commentsFor(VISION_FIELD)}
                   onComment={setPending}
                   onOpenComment={setActiveCommentId}
@@ -179,7 +177,7 @@ export function PortraitEditor({ documentName, me, canEdit, threads, initial }: 
                       count={outline.ids.length}
                       title={outline.titles[id] ?? ""}
                       canEdit={editable}
-                      user={me}
+                      user={identity}
                       commentsFor={commentsFor}
                       onMove={move}
                       onRemove={remove}
