@@ -11,7 +11,7 @@ import { prisma } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
 import { WORKSHOP_MANAGER_ROLES, workshopIdSchema, workshopPaths } from "~/workshops/agenda";
 import { resultsGroups, workshopIdeas, workshopThemes } from "~/workshops/results.server";
-import { NO_THEME, THEME_NAME_MAX, themeBoard, themeCommandSchema, type BoardIdea, type BoardTheme, type ThemeCommand } from "~/workshops/themes";
+import { NO_THEME, THEME_INTENTS, THEME_NAME_MAX, themeBoard, themeCommandSchema, type BoardIdea, type BoardTheme, type ThemeCommand } from "~/workshops/themes";
 import { runThemeCommand, type ThemeCommandResult } from "~/workshops/themes.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
@@ -56,10 +56,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const value = formData.get(name);
     return typeof value === "string" ? value : undefined;
   };
-  const parsed = themeCommandSchema.safeParse({ intent: field("intent"), name: field("name"), themeId: field("themeId"), ideaId: field("ideaId") });
+  const parsed = themeCommandSchema.safeParse({
+    intent: field("intent"),
+    name: field("name"),
+    themeId: field("themeId"),
+    ideaId: field("ideaId"),
+    direction: field("direction"),
+  });
   if (!parsed.success) {
-    const intent = field("intent");
-    const known = intent === "create" || intent === "rename" || intent === "delete" || intent === "move";
+    const intent = THEME_INTENTS.find((known) => known === field("intent"));
+    const known = intent !== undefined;
     const nameIssue = parsed.error.issues.find((issue) => issue.path[0] === "name");
     return data<Refusal>(
       { ok: false, intent: known ? intent : "form", themeId: field("themeId"), error: known && nameIssue ? nameIssue.message : "invalid" },
@@ -100,6 +106,8 @@ export default function ThemesPage() {
         return { kind: "success", text: t("results.themes.rename.done", { name: result.name }) };
       case "delete":
         return { kind: "success", text: t("results.themes.delete.done", { name: result.name }) };
+      case "reorder":
+        return { kind: "success", text: t("results.themes.reorder.done", { name: result.name, position: result.position, count: result.count }) };
       case "move":
         return {
           kind: "success",
@@ -188,10 +196,11 @@ export default function ThemesPage() {
           onKeyboardMove={keyboardMove}
           onFormSubmit={() => setLatest("form")}
         />
-        {board.themes.map((theme) => (
+        {board.themes.map((theme, index) => (
           <ThemeColumn
             key={theme.id}
             theme={theme}
+            place={{ index, count: board.themes.length }}
             ideas={theme.ideas}
             themes={board.themes}
             onDrop={move}
@@ -207,6 +216,7 @@ export default function ThemesPage() {
 
 function ThemeColumn({
   theme,
+  place,
   ideas,
   themes,
   onDrop,
@@ -215,6 +225,8 @@ function ThemeColumn({
   failed,
 }: {
   theme: BoardTheme | null;
+  /** Where a theme stands among the themes, for moving it earlier or later. */
+  place?: { index: number; count: number };
   ideas: readonly BoardIdea[];
   themes: readonly BoardTheme[];
   onDrop: (ideaId: string, themeId: string | null) => void;
@@ -292,6 +304,32 @@ function ThemeColumn({
               </button>
             </Form>
           </details>
+          {place && place.count > 1 ? (
+            <Form method="post" className="theme-column__order" onSubmit={onFormSubmit}>
+              <input type="hidden" name="intent" value="reorder" />
+              <input type="hidden" name="themeId" value={theme.id} />
+              <button
+                type="submit"
+                name="direction"
+                value="earlier"
+                className="link-button"
+                disabled={busy || place.index === 0}
+                aria-label={t("results.themes.reorder.earlierLabel", { name: theme.name })}
+              >
+                {t("results.themes.reorder.earlier")}
+              </button>
+              <button
+                type="submit"
+                name="direction"
+                value="later"
+                className="link-button"
+                disabled={busy || place.index === place.count - 1}
+                aria-label={t("results.themes.reorder.laterLabel", { name: theme.name })}
+              >
+                {t("results.themes.reorder.later")}
+              </button>
+            </Form>
+          ) : null}
           <Form method="post" onSubmit={onFormSubmit}>
             <input type="hidden" name="intent" value="delete" />
             <input type="hidden" name="themeId" value={theme.id} />

@@ -1,7 +1,7 @@
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
-import { ideasToMove, isDuplicateThemeName, NO_THEME, type ThemeCommand } from "./themes";
+import { ideasToMove, isDuplicateThemeName, NO_THEME, themeOrderAfterMove, type ThemeCommand } from "./themes";
 
 /*
  * The commands of the themes page. Each runs in one transaction with the
@@ -15,6 +15,7 @@ export type ThemeCommandResult =
   | { ok: true; intent: "rename"; themeId: string; name: string }
   | { ok: true; intent: "delete"; name: string; released: number }
   | { ok: true; intent: "move"; ideaId: string; text: string; themeId: string | null; themeName: string | null; moved: number }
+  | { ok: true; intent: "reorder"; themeId: string; name: string; position: number; count: number }
   | { ok: false; intent: ThemeCommand["intent"]; themeId?: string; error: "duplicateName" | "ideaHidden" };
 
 export async function runThemeCommand(actor: SessionUser, workshopId: string, command: ThemeCommand): Promise<ThemeCommandResult> {
@@ -69,6 +70,16 @@ export async function runThemeCommand(actor: SessionUser, workshopId: string, co
         await audit("idea.themed", move.rootId);
         const root = ideas.find((idea) => idea.id === move.rootId);
         return { ok: true, intent: "move", ideaId: move.rootId, text: root?.text ?? "", themeId: target?.id ?? null, themeName: target?.name ?? null, moved: count };
+      }
+      case "reorder": {
+        const theme = themeOf(command.themeId);
+        const order = themeOrderAfterMove(themes, theme.id, command.direction);
+        // Positions become 0..n-1 in the new order (ties between themes made at once are settled too).
+        for (const [position, id] of order.entries()) {
+          if (themes.find((candidate) => candidate.id === id)?.position !== position) await tx.theme.update({ where: { id }, data: { position }, select: { id: true } });
+        }
+        await audit("theme.reordered", theme.id);
+        return { ok: true, intent: "reorder", themeId: theme.id, name: theme.name, position: order.indexOf(theme.id) + 1, count: order.length };
       }
     }
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ResultsIdea } from "./results";
-import { ideasToMove, isDuplicateThemeName, themeBoard, themeCommandSchema } from "./themes";
+import { ideasToMove, inThemeOrder, isDuplicateThemeName, themeBoard, themeCommandSchema, themeOrderAfterMove } from "./themes";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 18, minute));
 function idea(id: string, extra: Partial<ResultsIdea> = {}): ResultsIdea {
@@ -60,5 +60,39 @@ describe("theme commands", () => {
     expect(themeCommandSchema.safeParse({ intent: "move", ideaId: "i 1", themeId: "t1" }).success).toBe(false);
     expect(themeCommandSchema.safeParse({ intent: "move", ideaId: "i1" }).success).toBe(false);
     expect(themeCommandSchema.safeParse({ intent: "explode" }).success).toBe(false);
+  });
+});
+
+describe("moving a theme earlier or later", () => {
+  const themes = [
+    { id: "tb", position: 1 },
+    { id: "ta", position: 0 },
+    { id: "tc", position: 2 },
+  ];
+
+  it("swaps it with its neighbour", () => {
+    expect(themeOrderAfterMove(themes, "tb", "earlier")).toEqual(["tb", "ta", "tc"]);
+    expect(themeOrderAfterMove(themes, "tb", "later")).toEqual(["ta", "tc", "tb"]);
+  });
+
+  it("leaves the order as it is for the first moved earlier, the last moved later, or an unknown theme", () => {
+    expect(themeOrderAfterMove(themes, "ta", "earlier")).toEqual(["ta", "tb", "tc"]);
+    expect(themeOrderAfterMove(themes, "tc", "later")).toEqual(["ta", "tb", "tc"]);
+    expect(themeOrderAfterMove(themes, "nope", "later")).toEqual(["ta", "tb", "tc"]);
+  });
+
+  it("settles themes with the same position by id, as the board shows them", () => {
+    const tied = [
+      { id: "t2", position: 0 },
+      { id: "t1", position: 0 },
+    ];
+    expect(inThemeOrder(tied).map((theme) => theme.id)).toEqual(["t1", "t2"]);
+    expect(themeOrderAfterMove(tied, "t2", "earlier")).toEqual(["t2", "t1"]);
+  });
+
+  it("reads only a known direction", () => {
+    expect(themeCommandSchema.safeParse({ intent: "reorder", themeId: "ta", direction: "later" }).success).toBe(true);
+    expect(themeCommandSchema.safeParse({ intent: "reorder", themeId: "ta", direction: "sideways" }).success).toBe(false);
+    expect(themeCommandSchema.safeParse({ intent: "reorder", themeId: "ta" }).success).toBe(false);
   });
 });

@@ -34,10 +34,34 @@ export const themeCommandSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("rename"), themeId: idSchema, name: themeNameSchema }),
     z.object({ intent: z.literal("delete"), themeId: idSchema }),
     z.object({ intent: z.literal("move"), ideaId: idSchema, themeId: z.union([z.literal(NO_THEME), idSchema]) }),
+    z.object({ intent: z.literal("reorder"), themeId: idSchema, direction: z.enum(["earlier", "later"], { error: "invalid" }) }),
   ],
   { error: "invalid" },
 );
 export type ThemeCommand = z.output<typeof themeCommandSchema>;
+
+/** The intents of themeCommandSchema, for telling which form a refused submission came from. */
+export const THEME_INTENTS = ["create", "rename", "delete", "move", "reorder"] as const satisfies readonly ThemeCommand["intent"][];
+
+type Positioned = { id: string; position: number };
+
+/** Themes in the order the board shows them: by position, ties by id (themes made at once). */
+export function inThemeOrder<T extends Positioned>(themes: readonly T[]): T[] {
+  return [...themes].sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * The theme ids in their new order after moving one a place earlier or later;
+ * the order unchanged when it is already first or last.
+ */
+export function themeOrderAfterMove(themes: readonly Positioned[], themeId: string, direction: "earlier" | "later"): string[] {
+  const ids = inThemeOrder(themes).map((theme) => theme.id);
+  const from = ids.indexOf(themeId);
+  const to = direction === "earlier" ? from - 1 : from + 1;
+  if (from < 0 || to < 0 || to >= ids.length) return ids;
+  [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+  return ids;
+}
 
 /** Whether `name` is already another theme's name in the workshop, ignoring case and spacing. */
 export function isDuplicateThemeName(name: string, themes: readonly { id: string; name: string }[], exceptId?: string): boolean {
@@ -57,9 +81,7 @@ export function themeBoard(ideas: readonly ResultsIdea[], themes: readonly { id:
   const roots = ideaRoots(ideas);
   const merged = new Map<string, number>();
   for (const [id, root] of roots) if (id !== root) merged.set(root, (merged.get(root) ?? 0) + 1);
-  const columns = [...themes]
-    .sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((theme) => ({ id: theme.id, name: theme.name, ideas: [] as BoardIdea[] }));
+  const columns = inThemeOrder(themes).map((theme) => ({ id: theme.id, name: theme.name, ideas: [] as BoardIdea[] }));
   const byTheme = new Map(columns.map((column) => [column.id, column]));
   const unthemed: BoardIdea[] = [];
   const shown = ideas

@@ -89,6 +89,19 @@ test("a facilitator reads the results, filters by group, downloads a CSV and sor
   await expect(column.getByText(draggedIdea, { exact: true })).toBeVisible();
   await expectAccessible(page);
 
+  // The new theme is last; the facilitator moves it one place earlier, by keyboard.
+  const themeNames = page.locator("section.theme-column:not(#theme-none) .theme-column__name");
+  const order = await themeNames.allTextContents();
+  expect(order.at(-1)).toBe(themeName);
+  await expect(page.getByRole("button", { name: `Move later: ${themeName}` })).toBeDisabled();
+  await page.getByRole("button", { name: `Move earlier: ${themeName}` }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: `“${themeName}” is now theme ${order.length - 1} of ${order.length}.` })).toBeVisible();
+  await expect(themeNames).toHaveText([...order.slice(0, -2), themeName, order.at(-2)!]);
+  await page.getByRole("button", { name: `Move later: ${themeName}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: `“${themeName}” is now theme ${order.length} of ${order.length}.` })).toBeVisible();
+  await expect(themeNames).toHaveText(order);
+
   // The results show the ideas' new theme.
   await page.getByRole("link", { name: "Results" }).click();
   const row = page.getByRole("row", { name: new RegExp(draggedIdea) });

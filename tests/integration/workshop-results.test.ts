@@ -272,6 +272,37 @@ describe("themes page", () => {
     expect(await prisma.idea.findUnique({ where: { id: idea.id }, select: { id: true, themeId: true } })).toEqual({ id: idea.id, themeId: null });
   });
 
+  it("moves a theme earlier or later: the board and the results show the new order", async () => {
+    const names = async () => (await board()).board.themes.map((theme) => theme.name);
+    const before = await names();
+    const second = (await board()).board.themes[1]!;
+    const earlier = await themeAction(riverbend.workshopId, { intent: "reorder", themeId: second.id, direction: "earlier" });
+    expect(await json(earlier)).toEqual({ ok: true, intent: "reorder", themeId: second.id, name: before[1], position: 1, count: before.length });
+    expect(await names()).toEqual([before[1], before[0], ...before.slice(2)]);
+    const later = await themeAction(riverbend.workshopId, { intent: "reorder", themeId: second.id, direction: "later" });
+    expect(await json(later)).toMatchObject({ ok: true, position: 2 });
+    expect(await names()).toEqual(before);
+    // Already last: nothing moves, and the answer says where it is.
+    const last = (await board()).board.themes.at(-1)!;
+    expect(await json(await themeAction(riverbend.workshopId, { intent: "reorder", themeId: last.id, direction: "later" }))).toMatchObject({ ok: true, position: before.length });
+    expect(await names()).toEqual(before);
+    const positions = await prisma.theme.findMany({ where: { workshopId: riverbend.workshopId }, orderBy: { position: "asc" }, select: { name: true, position: true } });
+    expect(positions).toEqual(before.map((name, position) => ({ name, position })));
+  });
+
+  it("refuses a reorder with a bad direction, another district's theme, or a school team member, and changes nothing", async () => {
+    const before = await prisma.theme.findMany({ where: { workshopId: riverbend.workshopId }, select: { id: true, position: true }, orderBy: { id: "asc" } });
+    const theme = before[0]!;
+    for (const fields of [{ direction: "sideways" }, { direction: "" }, {}] as Record<string, string>[]) {
+      const refused = await themeAction(riverbend.workshopId, { intent: "reorder", themeId: theme.id, ...fields });
+      expect(refused.status).toBe(400);
+      expect(await json(refused)).toMatchObject({ ok: false, intent: "reorder", error: "invalid" });
+    }
+    expect((await themeAction(riverbend.workshopId, { intent: "reorder", themeId: other.themeId, direction: "earlier" })).status).toBe(404);
+    expect((await themeAction(riverbend.workshopId, { intent: "reorder", themeId: theme.id, direction: "later" }, riverbend.school)).status).toBe(403);
+    expect(await prisma.theme.findMany({ where: { workshopId: riverbend.workshopId }, select: { id: true, position: true }, orderBy: { id: "asc" } })).toEqual(before);
+  });
+
   it("moves an idea with its merged duplicates, and out of every theme", async () => {
     const duplicate = await prisma.idea.findFirstOrThrow({ where: { workshopId: riverbend.workshopId, mergedIntoId: { not: null } }, select: { id: true, mergedIntoId: true } });
     const theme = await prisma.theme.findFirstOrThrow({ where: { workshopId: riverbend.workshopId, name: "Well-being and belonging" }, select: { id: true } });

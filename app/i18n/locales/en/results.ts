@@ -109,6 +109,13 @@ export default {
     create: { label: "New theme", submit: "Add theme", done: "Theme “{name}” added." },
     rename: { summary: "Rename", summaryLabel: "Rename the theme {name}", label: "Name of the theme", submit: "Save the name", done: "Theme renamed “{name}”." },
     delete: { submit: "Delete", label: "Delete the theme {name}", done: "Theme “{name}” deleted. Its ideas are no longer in a theme." },
+    reorder: {
+      earlier: "Move earlier",
+      earlierLabel: "Move earlier: {name}",
+      later: "Move later",
+      laterLabel: "Move later: {name}",
+      done: "“{name}” is now theme {position} of {count}.",
+    },
     move: {
       label: "Move to theme",
       labelFor: "Move “{idea}” to theme",

@@ -111,6 +111,13 @@ export default {
     create: { label: "Nuevo tema", submit: "Añadir tema", done: "Se añadió el tema «{name}»." },
     rename: { summary: "Cambiar nombre", summaryLabel: "Cambiar el nombre del tema {name}", label: "Nombre del tema", submit: "Guardar el nombre", done: "El tema ahora se llama «{name}»." },
     delete: { submit: "Eliminar", label: "Eliminar el tema {name}", done: "Se eliminó el tema «{name}». Sus ideas ya no están en ningún tema." },
+    reorder: {
+      earlier: "Mover antes",
+      earlierLabel: "Mover antes: {name}",
+      later: "Mover después",
+      laterLabel: "Mover después: {name}",
+      done: "«{name}» es ahora el tema {position} de {count}.",
+    },
     move: {
       label: "Mover al tema",
       labelFor: "Mover «{idea}» al tema",
