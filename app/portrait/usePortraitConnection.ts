@@ -1,8 +1,9 @@
-import { HocuspocusProvider } from "@hocuspocus/provider";
+import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { COLLABORATION_PATH, decodeBase64, parseStatelessMessage, type Presence } from "./collaboration";
 import { competencyIds, competencyTitle } from "./document";
+import { PortraitProvider } from "./portrait-provider";
 import { useLatest } from "./use-latest";
 
 /** One open Portrait: the shared document and its provider (made in an effect, destroyed on unmount). */
@@ -43,7 +44,7 @@ export function usePortraitConnection(input: { documentName: string; onCommentsC
     let stored = new Map<number, number>();
     const checkSaved = () => setUnsaved((stored.get(doc.clientID) ?? 0) < Y.getState(doc.store, doc.clientID));
     const created: { provider?: HocuspocusProvider } = {};
-    const provider = new HocuspocusProvider({
+    const provider = new PortraitProvider({
       url: collaborationUrl(),
       name: input.documentName,
       document: doc,

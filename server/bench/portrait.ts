@@ -7,13 +7,14 @@ import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import WebSocket, { WebSocketServer } from "ws";
 import * as Y from "yjs";
 import { z } from "zod";
 import { startSession } from "~/auth/session.server";
 import { createDistrict } from "~/models/district.server";
 import { COLLABORATION_PATH, decodeBase64, parseStatelessMessage } from "~/portrait/collaboration";
+import { PortraitProvider } from "~/portrait/portrait-provider";
 import { newCompetencyId } from "~/portrait/competency-id";
 import {
   COMPETENCY_FIELDS,
@@ -322,7 +323,8 @@ async function connectPortrait(message: Extract<ToEditors, { type: "connect-port
     editorOfClient.set(doc.clientID, index);
     const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: cookieWebSocket(account.cookie) });
     socket.on("disconnect", () => (outgoing.dropped += 1));
-    const provider = new HocuspocusProvider({
+    // The editor page's provider: it sends only its own awareness state.
+    const provider = new PortraitProvider({
       websocketProvider: socket,
       name: message.documentName,
       document: doc,

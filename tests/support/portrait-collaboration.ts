@@ -1,7 +1,8 @@
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { type HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { COLLABORATION_PATH, decodeBase64, parseStatelessMessage, type Presence } from "~/portrait/collaboration";
+import { PortraitProvider } from "~/portrait/portrait-provider";
 
 /** A Node WebSocket that sends a session cookie with its handshake, as a browser would. */
 export function cookieWebSocket(cookie: string | undefined) {
@@ -37,7 +38,8 @@ export function openPortrait(httpUrl: string, documentName: string, cookie: stri
     minDelay: 100,
     maxDelay: 500,
   });
-  const provider = new HocuspocusProvider({ websocketProvider: socket, name: documentName, document: doc });
+  // The provider the editor page uses: it sends only its own awareness state.
+  const provider = new PortraitProvider({ websocketProvider: socket, name: documentName, document: doc });
   let stored = new Map<number, number>();
   let identify: (user: Presence["user"]) => void = () => undefined;
   const identity = new Promise<Presence["user"]>((resolve) => (identify = resolve));
