@@ -807,7 +807,7 @@ export function formatPortraitReport(options: PortraitBenchOptions, real: Typing
   lines.push(`Typed: ${real.typed.keystrokes.toLocaleString("en")} keystrokes in ${(real.typed.durationMs / 1000).toFixed(1)} s (${rate(real, real.typed.keystrokes)}/s, ${keystrokeBytes(real).toLocaleString("en")} bytes of messages), each applied by ${options.editors - 1} others`);
   lines.push(
     `  editors → server: ${rate(real, real.typed.messagesSent)} messages/s, ${rate(real, real.typed.awarenessSent)}/s of them awareness ` +
-      `(the provider sends on every awareness change it applies, its own or another editor's); bare relay: ${rate(bare, bare.typed.messagesSent)}/s`,
+      `(each editor sends its own caret only, see PortraitProvider); bare relay: ${rate(bare, bare.typed.messagesSent)}/s`,
   );
   lines.push(`  load generator: keystrokes late against the schedule p50/p95: ${formatMs(real.typed.lag.p50)} / ${formatMs(real.typed.lag.p95)} (bare: ${formatMs(bare.typed.lag.p50)} / ${formatMs(bare.typed.lag.p95)}), CPU ${generatorCpu(real)} of one core (bare: ${generatorCpu(bare)})`);
   const kept = keptSchedule(real.typed, options.seconds) && keptSchedule(bare.typed, options.seconds);
