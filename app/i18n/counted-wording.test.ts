@@ -41,6 +41,12 @@ describe("figures read as sentences in the singular too", () => {
     expect(es("champions.person.criteria.score", { met: 2, count: 5 })).toBe("2 de 5 criterios cumplidos");
   });
 
+  test("a rated idea's average names what it is counted from", () => {
+    expect(en("results.activities.averageOf", { average: "4.7", count: 3 })).toBe("average 4.7 from 3 ratings");
+    expect(en("results.activities.averageOf", { average: "5.0", count: 1 })).toBe("average 5.0 from 1 rating");
+    expect(es("results.activities.averageOf", { average: "4,7", count: 3 })).toBe("promedio 4,7 de 3 valoraciones");
+  });
+
   test("Spanish greetings do not assume the reader's gender", () => {
     expect(es("auth.invitation.title", { district: "Riverbend" })).toBe("Le damos la bienvenida a Riverbend");
     expect(es("dashboard.welcome", { name: "Dana" })).toBe("Hola, Dana");

@@ -361,10 +361,16 @@ describe("nomination submissions", () => {
     expect(schema.parse({ ...nomination, contact: " ana@example.org " }).contact).toBe("ana@example.org");
   });
 
-  it("refuse a nomination without consent", () => {
-    expect(problems(schema.safeParse({ ...nomination, consent: false }))).toEqual([["consent", "consentRequired"]]);
-    expect(problems(schema.safeParse({ ...nomination, consent: "on" }))).toEqual([["consent", "consentRequired"]]);
-    expect(problems(schema.safeParse({ ...nomination, consent: undefined }))).toEqual([["consent", "consentRequired"]]);
+  it("refuse contact details without the nominator's consent", () => {
+    const withContact = { ...nomination, contact: "ana@example.org" };
+    expect(problems(schema.safeParse({ ...withContact, consent: false }))).toEqual([["consent", "consentRequired"]]);
+    expect(problems(schema.safeParse({ ...withContact, consent: "on" }))).toEqual([["consent", "consentRequired"]]);
+    expect(problems(schema.safeParse({ ...withContact, consent: undefined }))).toEqual([["consent", "consentRequired"]]);
+  });
+
+  it("take a name and a reason alone without asking for consent: there is nothing to contact", () => {
+    expect(schema.parse({ ...nomination, consent: undefined })).toMatchObject({ contact: null, consent: false });
+    expect(schema.parse({ ...nomination, contact: "   ", consent: false })).toMatchObject({ contact: null, consent: false });
   });
 
   it("refuse missing and overlong fields", () => {

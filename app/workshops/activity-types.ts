@@ -388,14 +388,19 @@ const submissionBuilders = {
   },
 
   nomination: (_config: NominationConfig) =>
-    z.object({
-      clientId: clientIdSchema,
-      nomineeName: requiredText({ max: NOMINEE_NAME_MAX }),
-      reason: requiredText({ max: NOMINATION_REASON_MAX, multiline: true }),
-      contact: optionalText({ max: NOMINATION_CONTACT_MAX }),
-      // The nominator confirms the person agreed to be contacted, or that the contact is public.
-      consent: z.literal(true, { error: "consentRequired" }),
-    }),
+    z
+      .object({
+        clientId: clientIdSchema,
+        nomineeName: requiredText({ max: NOMINEE_NAME_MAX }),
+        reason: requiredText({ max: NOMINATION_REASON_MAX, multiline: true }),
+        contact: optionalText({ max: NOMINATION_CONTACT_MAX }),
+        consent: z.boolean({ error: "consentRequired" }).optional().default(false),
+      })
+      // Contact details come with the nominator's word that the person agreed to be contacted, or that they are public.
+      // A name and a reason alone need no such statement.
+      .superRefine((submission, ctx) => {
+        if (submission.contact && !submission.consent) ctx.addIssue({ code: "custom", path: ["consent"], message: "consentRequired" });
+      }),
 };
 
 /** What a participant submits to each type of activity, after parsing. */

@@ -196,7 +196,7 @@ describe("submissionProblems", () => {
     expect(submissionProblems(brainstorm, { text: "   " })).toEqual({ text: "required" });
     expect(submissionProblems(brainstorm, { text: "x".repeat(281) })).toEqual({ text: "tooLong" });
     expect(submissionProblems(wordcloud, { words: ["two words"] })).toEqual({ "words.0": "oneWordOnly" });
-    expect(submissionProblems(nomination, { nomineeName: "Ana", reason: "Leads the garden club", consent: false })).toEqual({
+    expect(submissionProblems(nomination, { nomineeName: "Ana", reason: "Leads the garden club", contact: "ana@example.org", consent: false })).toEqual({
       consent: "consentRequired",
     });
   });

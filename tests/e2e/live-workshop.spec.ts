@@ -444,10 +444,12 @@ test("rating, scale, word cloud, ranking and nomination work by keyboard on a ph
   await page.getByRole("button", { name: "Reveal the results of activity 5" }).click();
   await expect(p.getByRole("region", { name: "Results" }).getByRole("listitem").first()).toContainText("Art");
 
-  // Nomination: consent is required before anything is sent.
+  // Nomination: contact details need the nominator's consent before anything is sent; a name alone would not.
   await page.getByRole("button", { name: "Open activity 6 for answers" }).click();
   await p.getByLabel("Name of the person").fill("Rosa Díaz");
   await p.getByLabel(/^Why would they be a good champion\?/).fill("She runs the parents' reading club.");
+  await expect(p.getByRole("checkbox", { name: /I confirm that this person agreed/ })).toHaveCount(0);
+  await p.getByLabel(/^How to reach them/).fill("rosa.diaz@example.org");
   await p.getByRole("button", { name: "Send my nomination" }).click();
   await expect(p.getByText("Tick the box to confirm the person agreed to be contacted.")).toBeVisible();
   await expect(p.getByRole("checkbox", { name: /I confirm that this person agreed/ })).toBeFocused();

@@ -81,25 +81,27 @@ export function NominationForm({ activity, room, own, open }: ActivityFormProps<
             onChange={(event) => setValues({ ...values, contact: event.target.value })}
             error={problems.contact}
           />
-          <div className="field">
-            <label className="checkbox consent" htmlFor={consentId}>
-              <input
-                id={consentId}
-                type="checkbox"
-                name="consent"
-                checked={values.consent}
-                onChange={(event) => setValues({ ...values, consent: event.target.checked })}
-                aria-invalid={problems.consent ? true : undefined}
-                aria-describedby={problems.consent ? `${consentId}-error` : undefined}
-              />
-              <span>{t("live.nomination.consent")}</span>
-            </label>
-            {problems.consent ? (
-              <p className="field-error" id={`${consentId}-error`}>
-                {problems.consent}
-              </p>
-            ) : null}
-          </div>
+          {values.contact.trim() === "" ? null : (
+            <div className="field">
+              <label className="checkbox consent" htmlFor={consentId}>
+                <input
+                  id={consentId}
+                  type="checkbox"
+                  name="consent"
+                  checked={values.consent}
+                  onChange={(event) => setValues({ ...values, consent: event.target.checked })}
+                  aria-invalid={problems.consent ? true : undefined}
+                  aria-describedby={problems.consent ? `${consentId}-error` : undefined}
+                />
+                <span>{t("live.nomination.consent")}</span>
+              </label>
+              {problems.consent ? (
+                <p className="field-error" id={`${consentId}-error`}>
+                  {problems.consent}
+                </p>
+              ) : null}
+            </div>
+          )}
           <button type="submit" className="button button--wide">
             {made > 0 ? t("live.nomination.submitAnother") : t("live.nomination.submit")}
           </button>

@@ -64,7 +64,7 @@ export default {
     ratingCount: { one: "{count} rating", other: "{count} ratings" },
     topRated: "Highest rated",
     noRatings: "No ratings here.",
-    averageOf: "average {average} of {count}",
+    averageOf: { one: "average {average} from {count} rating", other: "average {average} from {count} ratings" },
     wordsCaption: "How often each word was given",
     word: "Word",
     mentions: "People",

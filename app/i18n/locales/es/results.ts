@@ -66,7 +66,7 @@ export default {
     ratingCount: { one: "{count} valoración", other: "{count} valoraciones" },
     topRated: "Las mejor valoradas",
     noRatings: "No hay valoraciones aquí.",
-    averageOf: "promedio {average} de {count}",
+    averageOf: { one: "promedio {average} de {count} valoración", other: "promedio {average} de {count} valoraciones" },
     wordsCaption: "Cuántas personas dieron cada palabra",
     word: "Palabra",
     mentions: "Personas",
