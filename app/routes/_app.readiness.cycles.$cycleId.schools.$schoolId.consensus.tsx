@@ -8,7 +8,7 @@ import { TextareaField } from "~/components/TextareaField";
 import type { MessageKey } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
-import { consensusView, recordConsensus, teamOfRequest, teamSummary, type ConsensusIndicator } from "~/readiness/assessment.server";
+import { consensusView, recordConsensus, teamMembers, teamOfRequest, teamSummary, type ConsensusIndicator } from "~/readiness/assessment.server";
 import { FRAMEWORK_LANGUAGE } from "~/readiness/builtin-frameworks";
 import { consensusFieldsSchema, NOTE_MAX } from "~/readiness/forms";
 import { LEVEL_NAMES, LEVELS } from "~/readiness/levels";
@@ -31,6 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     memberCount: view.memberCount,
     spreadHidden: view.spreadHidden,
     indicators: indicators as ConsensusIndicator[],
+    // Who records the consensus, for the members who cannot: a team without a lead has to ask for one.
+    leads: context.access.isLead ? [] : (await teamMembers(context.school.id)).filter((member) => member.isLead).map((member) => member.name),
   };
 }
 
@@ -51,14 +53,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ConsensusPage() {
-  const { team, access, byFramework, submittedCount, memberCount, spreadHidden, indicators } = useLoaderData<typeof loader>();
-  const { t } = useLocale();
+  const { team, access, byFramework, submittedCount, memberCount, spreadHidden, indicators, leads } = useLoaderData<typeof loader>();
+  const { t, locale } = useLocale();
+  const formatList = (names: readonly string[]) => new Intl.ListFormat(locale, { type: "conjunction" }).format(names);
   return (
     <>
       <TeamHeader team={team} section={t("readiness.team.consensus")} />
       <section className="card" aria-labelledby="consensus-heading">
         <h3 id="consensus-heading">{t("readiness.consensus.heading")}</h3>
         <p className="muted">{access.isLead ? t("readiness.consensus.leadLead") : t("readiness.consensus.leadMember")}</p>
+        {access.isLead ? null : leads.length > 0 ? (
+          <p>{t("readiness.consensus.leadIs", { names: formatList(leads), count: leads.length })}</p>
+        ) : (
+          <p className="alert alert--info">{t("readiness.consensus.noLead")}</p>
+        )}
         <p>{t("readiness.consensus.submitted", { submitted: submittedCount, members: memberCount, count: memberCount })}</p>
         {spreadHidden ? (
           <p className="alert alert--info">{t("readiness.consensus.spreadHidden")}</p>

@@ -263,6 +263,22 @@ describe("consensus", () => {
     expect(after.indicators.map((i) => i.id)).not.toEqual(indicators);
   });
 
+  it("tells a member who records the consensus, and that nobody can while the team has no lead", async () => {
+    const cycleId = await cycleNamed("Fall 2026");
+    const lead = await prisma.user.findUniqueOrThrow({ where: { id: a.lead.id }, select: { name: true } });
+    const leads = async (person: Person) => (await json<{ leads: string[] }>(await load(consensusLoader, teamPath(cycleId, a.schoolId, "consensus"), person.cookie, { cycleId, schoolId: a.schoolId }))).leads;
+    expect(await leads(a.second)).toEqual([lead.name]);
+    // The lead and district leaders record it themselves: nothing to name.
+    expect(await leads(a.lead)).toEqual([]);
+    const rows = await prisma.teamLead.findMany({ where: { schoolId: a.schoolId } });
+    await prisma.teamLead.deleteMany({ where: { schoolId: a.schoolId } });
+    try {
+      expect(await leads(a.second)).toEqual([]);
+    } finally {
+      await prisma.teamLead.createMany({ data: rows });
+    }
+  });
+
   it("shows the individual ratings to the team lead and district leaders, not to a facilitator", async () => {
     const cycleId = await cycleNamed("Fall 2026");
     const lead = await view(a.lead, cycleId);

@@ -180,6 +180,8 @@ export default {
     heading: "Consensus",
     leadLead: "Indicator by indicator, see where the team agrees and where it differs most, then record the level the team agreed and why.",
     leadMember: "Where the team agrees and where it differs. The team lead records the consensus.",
+    leadIs: { one: "Your team lead: {names}.", other: "Your team leads: {names}." },
+    noLead: "Your team has no lead yet, so nobody on the team can record the consensus. Ask a district leader to make one of you team lead (Readiness › School teams), or to record it with you.",
     submitted: { one: "{submitted} of {members} member has submitted their ratings.", other: "{submitted} of {members} members have submitted their ratings." },
     order: "Order",
     byDifference: "Most difference first",

@@ -182,6 +182,8 @@ export default {
     heading: "Consenso",
     leadLead: "Indicador por indicador, vea dónde coincide el equipo y dónde difiere más, y registre el nivel acordado y por qué.",
     leadMember: "Dónde coincide el equipo y dónde difiere. La persona líder del equipo registra el consenso.",
+    leadIs: { one: "Líder de su equipo: {names}.", other: "Líderes de su equipo: {names}." },
+    noLead: "Su equipo todavía no tiene líder, así que nadie del equipo puede registrar el consenso. Pida a un líder del distrito que nombre líder a una persona del equipo (Preparación › Equipos escolares) o que lo registre con ustedes.",
     submitted: { one: "{submitted} de {members} miembro ha enviado sus valoraciones.", other: "{submitted} de {members} miembros han enviado sus valoraciones." },
     order: "Orden",
     byDifference: "Mayor diferencia primero",
