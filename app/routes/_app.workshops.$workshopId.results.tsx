@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
+import { championPaths } from "~/champions/champion";
 import { ActivityResultsView } from "~/components/live/ActivityResults";
 import { ParticipationBars } from "~/components/live/ParticipationBars";
 import { TableRegion } from "~/components/TableRegion";
@@ -352,6 +353,11 @@ function OutcomeFigures({ activity, outcome }: { activity: LiveActivity; outcome
         <>
           <p className="results-count">{t("results.activities.nominations", { count: outcome.count })}</p>
           <p className="muted">{t("results.activities.nominationsNote")}</p>
+          {data.canManage ? (
+            <p>
+              <Link to={championPaths.nominations}>{t("results.activities.reviewNominations")}</Link>
+            </p>
+          ) : null}
         </>
       );
     default:

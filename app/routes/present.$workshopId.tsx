@@ -6,6 +6,7 @@ import { requireRole } from "~/auth/session.server";
 import { ActivityResultsView } from "~/components/live/ActivityResults";
 import { ConnectionStatus } from "~/components/live/ConnectionStatus";
 import { Countdown } from "~/components/live/Countdown";
+import { createTranslator, SUPPORTED_LOCALES, type MessageKey } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/pageTitle";
 import { useLocale } from "~/i18n/useLocale";
 import { prisma } from "~/utils/db.server";
@@ -60,14 +61,17 @@ export default function PresenterView() {
         <ConnectionStatus status={room.status} />
       </header>
       <div className="presenter__layout">
-        <section className="presenter__join" aria-labelledby="presenter-join-heading">
-          <h2 id="presenter-join-heading">{t("live.presenter.joinHeading")}</h2>
-          <p className="presenter__join-label">{t("live.presenter.goTo")}</p>
-          <p className="presenter__url">{joinPage}</p>
-          <p className="presenter__join-label">{t("live.presenter.code")}</p>
-          <p className="presenter__code">{spacedCode(view?.joinCode ?? workshop.joinCode)}</p>
-          <img className="presenter__qr" src={qrCode} alt={t("live.presenter.qrAlt", { url: joinUrl })} width={320} height={320} />
-        </section>
+        {view?.status === "ended" ? null : (
+          // Once the workshop has ended nobody can join it: the code and QR code leave the screen.
+          <section className="presenter__join" aria-labelledby="presenter-join-heading">
+            <h2 id="presenter-join-heading">{t("live.presenter.joinHeading")}</h2>
+            <p className="presenter__join-label">{t("live.presenter.goTo")}</p>
+            <p className="presenter__url">{joinPage}</p>
+            <p className="presenter__join-label">{t("live.presenter.code")}</p>
+            <p className="presenter__code">{spacedCode(view?.joinCode ?? workshop.joinCode)}</p>
+            <img className="presenter__qr" src={qrCode} alt={t("live.presenter.qrAlt", { url: joinUrl })} width={320} height={320} />
+          </section>
+        )}
         <section className="presenter__stage" aria-labelledby="presenter-stage-heading">
           {view ? <Stage view={view} results={room.results} clockOffset={room.clockOffset} languages={workshop.languages} /> : <p>{t("live.console.loading")}</p>}
         </section>
@@ -87,14 +91,26 @@ function Stage({
   clockOffset: number;
   languages: string[];
 }) {
-  const { t } = useLocale();
+  const { locale } = useLocale();
   const current = view.current ? readActivity(view.current, languages) : null;
   if (view.status !== "live" || !current) {
     const key = view.status === "draft" ? "notStarted" : view.status === "paused" ? "paused" : view.status === "ended" ? "ended" : "waiting";
+    // The room reads the projector: what it says between activities is in every language of the workshop.
+    const [heading, ...others] = inEveryLanguage(messageInEveryLocale(`live.presenter.${key}`), locale, languages);
+    const join = view.status === "ended" ? [] : inEveryLanguage(messageInEveryLocale("live.presenter.joinNow"), locale, languages);
     return (
       <div className="presenter__message">
-        <h2 id="presenter-stage-heading">{t(`live.presenter.${key}`)}</h2>
-        {view.status === "ended" ? null : <p>{t("live.presenter.joinNow")}</p>}
+        <h2 id="presenter-stage-heading">{heading?.text}</h2>
+        {others.map((line) => (
+          <p key={line.lang} lang={line.lang} className="presenter__also">
+            {line.text}
+          </p>
+        ))}
+        {join.map((line) => (
+          <p key={line.lang ?? locale} lang={line.lang}>
+            {line.text}
+          </p>
+        ))}
       </div>
     );
   }
@@ -145,4 +161,8 @@ function PresenterResults({ activity, results, languages }: { activity: LiveActi
           ? t("live.results.ideaCount", { count: results.ideaCount })
           : t("live.results.respondents", { count: results.respondents });
   return <p className="presenter__count">{answers}</p>;
+}
+
+function messageInEveryLocale(key: MessageKey) {
+  return Object.fromEntries(SUPPORTED_LOCALES.map((locale) => [locale, createTranslator(locale)(key)]));
 }

@@ -226,6 +226,12 @@ test("a facilitator runs a brainstorm and a poll with two participants, one in S
   await expect(consolePage.getByRole("button", { name: /^(Previous|Next) activity$/ })).toHaveCount(0);
   await expect(consolePage.getByRole("button", { name: /^(Show|Open|Lock|Close|Reveal the results of|Hide the results of) activity \d+/ })).toHaveCount(0);
   await expectAccessible(consolePage);
+  // The projector thanks the room in each of its languages and no longer invites anyone to join.
+  await expect(presenter.getByRole("heading", { name: "Thank you for taking part" })).toBeVisible();
+  await expect(presenter.locator('p[lang="es"]', { hasText: "Gracias por participar" })).toBeVisible();
+  await expect(presenter.getByRole("img", { name: /QR code/ })).toHaveCount(0);
+  await expect(presenter.getByText(`${code.slice(0, 3)} ${code.slice(3)}`)).toHaveCount(0);
+  await expectAccessible(presenter);
 
   expect([...ana.errors, ...luis.errors, ...presenterErrors], "uncaught errors in the participant and presenter pages").toEqual([]);
   await ana.context.close();

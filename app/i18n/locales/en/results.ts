@@ -71,6 +71,7 @@ export default {
     showWords: "Word frequencies as a table",
     nominations: { one: "{count} nomination", other: "{count} nominations" },
     nominationsNote: "Nominations are reviewed in the champions directory; the people named are not shown here.",
+    reviewNominations: "Review the nominations",
     unreadable: "This activity's settings could not be read, so its results are not shown.",
     manageThemes: "Group ideas into themes",
   },

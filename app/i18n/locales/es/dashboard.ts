@@ -39,7 +39,7 @@ export default {
       next: "Próximo: {title}, el {date}",
       draft: "En preparación: {title}",
       live: "En vivo ahora: {title}",
-      shortfall: "En {title}, {group} fueron el {actual} % de los participantes frente a una meta del {target} %: ¿a quién más habría que invitar?",
+      shortfall: "En {title}, el grupo «{group}» fue el {actual} % de los participantes frente a una meta del {target} %: ¿a quién más habría que invitar?",
       results: "Resultados de {title}",
       open: "Planificar un taller",
     },

@@ -127,7 +127,7 @@ export default {
   },
   nomination: {
     name: "Nombre de la persona",
-    reason: "¿Por qué sería una buena promotora de la visión?",
+    reason: "¿Por qué sería un buen apoyo para promover la visión?",
     reasonHint: "Hasta 500 caracteres.",
     contact: "Cómo contactarla (opcional)",
     contactHint: "Un correo electrónico, un teléfono o dónde encontrarla.",

@@ -210,7 +210,7 @@ export default {
     readPortrait: "Leer el Perfil",
     hidden: "Un facilitador retiró esta idea del muro, así que no se usa como evidencia.",
     notCited: "Todavía no se cita en el Perfil.",
-    citedIn: { one: "La cita 1 competencia:", other: "La citan {count} competencias:" },
+    citedIn: { one: "Citada en 1 competencia:", other: "Citada en {count} competencias:" },
     via: { idea: "(su propia idea)", theme: "(a través del tema en que se agrupó)", merged: "(a través de una idea parecida con la que se fusionó)" },
   },
 } satisfies Messages["portraitReview"];

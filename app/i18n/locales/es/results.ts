@@ -73,6 +73,7 @@ export default {
     showWords: "Frecuencia de las palabras en una tabla",
     nominations: { one: "{count} nominación", other: "{count} nominaciones" },
     nominationsNote: "Las nominaciones se revisan en el directorio de promotores; las personas nombradas no se muestran aquí.",
+    reviewNominations: "Revisar las nominaciones",
     unreadable: "No se pudo leer la configuración de esta actividad, así que sus resultados no se muestran.",
     manageThemes: "Agrupar las ideas en temas",
   },
